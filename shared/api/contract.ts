@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import {
+  Customer,
+  CustomerId,
+  CustomerSummary,
+  E164,
+  FollowUpTask,
+  HistoryCursor,
+  HistoryEvent,
+  HistoryKind,
+  PhoneNumber,
+  TaskStatus,
+} from '../domain';
+
+/**
+ * The one contract between renderer and host. Both transports (Electron IPC and the web-mode
+ * WebSocket) look methods up here, validate the input, call the handler and wrap the result.
+ * Add a method here first; TypeScript then demands a handler on the host and offers it to the renderer.
+ */
+
+export const HistoryPageInput = z.object({
+  customerId: CustomerId,
+  /** Only these kinds; empty or absent means all. */
+  kinds: z.array(HistoryKind).max(6).optional(),
+  /** Return events strictly older than this cursor. */
+  before: HistoryCursor.nullable().optional(),
+  limit: z.number().int().min(1).max(500).default(50),
+});
+
+export const HistoryPage = z.object({
+  events: z.array(HistoryEvent),
+  /** Pass as `before` to get the next (older) page; null when there is no more. */
+  nextCursor: HistoryCursor.nullable(),
+});
+export type HistoryPage = z.infer<typeof HistoryPage>;
+
+export const KindCounts = z.record(HistoryKind, z.number().int().min(0));
+
+export const Customer360 = z.object({
+  customer: Customer,
+  phones: z.array(PhoneNumber),
+  /** How many events of each kind the customer has: drives the filter chips. */
+  counts: KindCounts,
+  firstPage: HistoryPage,
+});
+export type Customer360 = z.infer<typeof Customer360>;
+
+export const SearchInput = z.object({
+  query: z.string().trim().min(1, 'type a phone number or a name').max(100),
+  limit: z.number().int().min(1).max(100).default(20),
+});
+
+export const SearchResult = z.object({
+  /** How the query was read: as a number (normalized to E.164) or as a name. */
+  interpretedAs: z.enum(['phone', 'name']),
+  e164: E164.nullable(),
+  /** Set when the query looked like a number but is not a valid one. */
+  invalidNumber: z.boolean(),
+  results: z.array(CustomerSummary),
+});
+export type SearchResult = z.infer<typeof SearchResult>;
+
+export const LookupCallerInput = z.object({
+  /** The caller ID as it arrived: a From/P-Asserted-Identity value, a URI or digits. */
+  raw: z.string().max(2000),
+  /** SIP headers the PBX added, lower-cased names; `x-customer-id` wins when present. */
+  headers: z.record(z.string().max(64), z.string().max(2000)).optional(),
+});
+
+export const ScreenPop = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('matched'), e164: E164.nullable(), view: Customer360 }),
+  z.object({ status: z.literal('multiple'), e164: E164, candidates: z.array(CustomerSummary).min(2) }),
+  z.object({ status: z.literal('unknown'), e164: E164 }),
+  z.object({ status: z.literal('anonymous') }),
+  z.object({ status: z.literal('invalid'), raw: z.string().max(80), reason: z.string() }),
+]);
+export type ScreenPop = z.infer<typeof ScreenPop>;
+
+export const QueueListInput = z.object({
+  status: TaskStatus.optional(),
+  type: z.string().max(64).optional(),
+  limit: z.number().int().min(1).max(500).default(100),
+  offset: z.number().int().min(0).default(0),
+});
+
+export const QueueList = z.object({
+  total: z.number().int().min(0),
+  tasks: z.array(FollowUpTask.extend({ customerName: z.string() })),
+});
+export type QueueList = z.infer<typeof QueueList>;
+
+export const AppInfo = z.object({
+  version: z.string(),
+  mode: z.enum(['desktop', 'web']),
+  defaultRegion: z.string().length(2),
+  customers: z.number().int().min(0),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+const Empty = z.object({}).strict();
+
+export const api = {
+  appInfo: { input: Empty, output: AppInfo },
+  searchCustomers: { input: SearchInput, output: SearchResult },
+  getCustomer: { input: z.object({ customerId: CustomerId, pageSize: z.number().int().min(1).max(500).default(50) }), output: Customer360.nullable() },
+  historyPage: { input: HistoryPageInput, output: HistoryPage },
+  lookupCaller: { input: LookupCallerInput, output: ScreenPop },
+  queueList: { input: QueueListInput, output: QueueList },
+} as const;
+
+export type ApiSpec = typeof api;
+export type Method = keyof ApiSpec;
+export type InputOf<K extends Method> = z.input<ApiSpec[K]['input']>;
+export type ParsedInputOf<K extends Method> = z.output<ApiSpec[K]['input']>;
+export type OutputOf<K extends Method> = z.output<ApiSpec[K]['output']>;
+
+/** What the renderer calls. */
+export type Api = { [K in Method]: (input: InputOf<K>) => Promise<OutputOf<K>> };
+/** What the host implements: inputs arrive parsed, with defaults applied. */
+export type Handlers = { [K in Method]: (input: ParsedInputOf<K>) => Promise<OutputOf<K>> | OutputOf<K> };
+
+/** Events the host pushes to every connected renderer. */
+export const events = {
+  /** Data changed under the renderer (sync, another window): refresh what shows these ids. */
+  changed: z.object({ domain: z.enum(['customers', 'history', 'tasks']), ids: z.array(z.string()).max(1000) }),
+} as const;
+export type EventSpec = typeof events;
+export type EventName = keyof EventSpec;
+export type EventPayload<E extends EventName> = z.output<EventSpec[E]>;
+
+export const METHODS = Object.keys(api) as Method[];
+export const EVENT_NAMES = Object.keys(events) as EventName[];

@@ -1,0 +1,4 @@
+export * from './ids';
+export * from './customer';
+export * from './history';
+export * from './task';
