@@ -26,6 +26,8 @@ export const Customer = z.object({
   company: z.string().max(200).nullable(),
   city: z.string().max(100).nullable(),
   language: z.enum(['zh-CN', 'en']).nullable(),
+  /** The customer asked not to be called (shared/followup/dnc): no number of theirs is dialable. Absent = false. */
+  doNotCall: z.boolean().optional(),
   createdAt: Instant,
   updatedAt: Instant,
 });

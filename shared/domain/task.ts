@@ -20,5 +20,13 @@ export const FollowUpTask = z.object({
   attempts: z.number().int().min(0),
   assignedTo: z.string().max(64).nullable(),
   createdAt: Instant,
+  /** Rule that created the task (shared/followup); absent on tasks made by hand or before rules. */
+  ruleId: z.string().max(64).optional(),
+  /** Team whose agents work this task; absent means any team. */
+  team: z.string().max(64).optional(),
+  /** Call script shown to the agent in the preview. */
+  scriptId: z.string().max(64).optional(),
+  /** Survey captured at wrap-up; null when the follow-up has no survey. */
+  surveyId: z.string().max(64).nullable().optional(),
 });
 export type FollowUpTask = z.infer<typeof FollowUpTask>;
