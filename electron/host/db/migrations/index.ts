@@ -1,0 +1,10 @@
+import type { Migration } from '../migrate';
+import { customers } from './001_customers';
+import { history } from './002_history';
+import { tasks } from './003_tasks';
+import { outbox } from './004_outbox';
+import { meta } from './005_meta';
+
+/** Applied in this order; the last version is the schema version this build writes. */
+export const MIGRATIONS: readonly Migration[] = [customers, history, tasks, outbox, meta];
+export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,135 @@
+import { FollowUpTask, type TaskStatus } from '../../../shared/domain';
+import { fromMillis, toMillis } from './instant';
+import type { Db } from './open';
+import { idOf, validated } from './validate';
+
+export interface TaskQuery {
+  status?: TaskStatus | undefined;
+  type?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+export type QueuedTask = FollowUpTask & { customerName: string };
+
+export interface TaskReader {
+  /** Queue order: priority (1 first), then due time, then id for a stable order. */
+  list(query: TaskQuery): { total: number; tasks: QueuedTask[] };
+  byId(id: string): FollowUpTask | null;
+}
+
+export interface TaskWriter {
+  insert(task: FollowUpTask): void;
+  insertMany(tasks: Iterable<FollowUpTask>): number;
+}
+
+interface TaskRow {
+  id: string;
+  customer_id: string;
+  type: string;
+  status: string;
+  priority: number;
+  due_at: number;
+  sla_at: number;
+  reason_event_id: string | null;
+  reason: string;
+  attempts: number;
+  assigned_to: string | null;
+  created_at: number;
+}
+
+const COLUMNS = `t.id, t.customer_id, t.type, t.status, t.priority, t.due_at, t.sla_at, t.reason_event_id,
+  t.reason, t.attempts, t.assigned_to, t.created_at`;
+/**
+ * One statement per filter combination: an "?1 IS NULL OR status = ?1" catch-all would hide the
+ * filter from the planner and sort the whole table on every page.
+ */
+const FILTERS = {
+  none: '1 = 1',
+  status: 't.status = @status',
+  type: 't.type = @type',
+  both: 't.status = @status AND t.type = @type',
+} as const;
+type FilterName = keyof typeof FILTERS;
+
+interface FilterParams {
+  status: string | null;
+  type: string | null;
+}
+
+export function taskStore(db: Db): TaskReader & TaskWriter {
+  const prepareFilter = (filter: string) => ({
+    list: db.prepare<[FilterParams & { limit: number; offset: number }], TaskRow & { customer_name: string }>(
+      `SELECT ${COLUMNS}, c.name AS customer_name
+         FROM followup_tasks t JOIN customers c ON c.id = t.customer_id
+        WHERE ${filter}
+        ORDER BY t.priority, t.due_at, t.id LIMIT @limit OFFSET @offset`,
+    ),
+    count: db.prepare<[FilterParams], { n: number }>(`SELECT count(*) AS n FROM followup_tasks t WHERE ${filter}`),
+  });
+  const byFilter = {
+    none: prepareFilter(FILTERS.none),
+    status: prepareFilter(FILTERS.status),
+    type: prepareFilter(FILTERS.type),
+    both: prepareFilter(FILTERS.both),
+  } satisfies Record<FilterName, unknown>;
+  const selectById = db.prepare<[string], TaskRow>(`SELECT ${COLUMNS} FROM followup_tasks t WHERE t.id = ?`);
+  const insertTask = db.prepare(
+    `INSERT INTO followup_tasks (id, customer_id, type, status, priority, due_at, sla_at, reason_event_id, reason, attempts, assigned_to, created_at)
+     VALUES (@id, @customerId, @type, @status, @priority, @dueAt, @slaAt, @reasonEventId, @reason, @attempts, @assignedTo, @createdAt)`,
+  );
+
+  const write = (task: FollowUpTask): void => {
+    const t = validated(FollowUpTask, task, `task ${idOf(task)}`);
+    insertTask.run({ ...t, dueAt: toMillis(t.dueAt), slaAt: toMillis(t.slaAt), createdAt: toMillis(t.createdAt) });
+  };
+  const writeMany = db.transaction((tasks: Iterable<FollowUpTask>) => {
+    let n = 0;
+    for (const task of tasks) {
+      write(task);
+      n += 1;
+    }
+    return n;
+  });
+
+  return {
+    list({ status, type, limit, offset }) {
+      const name: FilterName = status && type ? 'both' : status ? 'status' : type ? 'type' : 'none';
+      const statements = byFilter[name];
+      const params: FilterParams = { status: status ?? null, type: type ?? null };
+      return {
+        total: statements.count.get(params)?.n ?? 0,
+        tasks: statements.list
+          .all({ ...params, limit, offset })
+          .map((row) => ({ ...rowToTask(row), customerName: row.customer_name })),
+      };
+    },
+    byId(id) {
+      const row = selectById.get(id);
+      return row ? rowToTask(row) : null;
+    },
+    insert: write,
+    insertMany: (tasks) => writeMany(tasks),
+  };
+}
+
+function rowToTask(row: TaskRow): FollowUpTask {
+  return validated(
+    FollowUpTask,
+    {
+      id: row.id,
+      customerId: row.customer_id,
+      type: row.type,
+      status: row.status,
+      priority: row.priority,
+      dueAt: fromMillis(row.due_at),
+      slaAt: fromMillis(row.sla_at),
+      reasonEventId: row.reason_event_id,
+      reason: row.reason,
+      attempts: row.attempts,
+      assignedTo: row.assigned_to,
+      createdAt: fromMillis(row.created_at),
+    },
+    `task ${row.id} on disk`,
+  );
+}
