@@ -40,6 +40,7 @@ interface CustomerRow {
   company: string | null;
   city: string | null;
   language: string | null;
+  do_not_call: number;
   created_at: number;
   updated_at: number;
 }
@@ -57,7 +58,7 @@ const TRIGRAM = 3;
 
 export function customerStore(db: Db, defaultRegion: string): CustomerReader & CustomerWriter {
   const selectById = db.prepare<[string], CustomerRow>(
-    `SELECT id, name, segment, tags, region, time_zone, email, company, city, language, created_at, updated_at
+    `SELECT id, name, segment, tags, region, time_zone, email, company, city, language, do_not_call, created_at, updated_at
        FROM customers WHERE id = ?`,
   );
   const selectExists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM customers WHERE id = ?');
@@ -94,8 +95,8 @@ export function customerStore(db: Db, defaultRegion: string): CustomerReader & C
   );
   const selectCount = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM customers');
   const insertCustomer = db.prepare(
-    `INSERT INTO customers (id, name, segment, tags, region, time_zone, email, company, city, language, created_at, updated_at)
-     VALUES (@id, @name, @segment, @tags, @region, @timeZone, @email, @company, @city, @language, @createdAt, @updatedAt)`,
+    `INSERT INTO customers (id, name, segment, tags, region, time_zone, email, company, city, language, do_not_call, created_at, updated_at)
+     VALUES (@id, @name, @segment, @tags, @region, @timeZone, @email, @company, @city, @language, @doNotCall, @createdAt, @updatedAt)`,
   );
   const insertPhone = db.prepare(
     'INSERT INTO customer_phones (customer_id, e164, label, is_primary) VALUES (?, ?, ?, ?)',
@@ -114,6 +115,7 @@ export function customerStore(db: Db, defaultRegion: string): CustomerReader & C
     insertCustomer.run({
       ...c,
       tags: JSON.stringify(c.tags),
+      doNotCall: c.doNotCall ? 1 : 0,
       createdAt: toMillis(c.createdAt),
       updatedAt: toMillis(c.updatedAt),
     });
@@ -188,6 +190,7 @@ function rowToCustomer(row: CustomerRow): Customer {
     company: row.company,
     city: row.city,
     language: row.language === 'zh-CN' || row.language === 'en' ? row.language : null,
+    doNotCall: row.do_not_call === 1,
     createdAt: fromMillis(row.created_at),
     updatedAt: fromMillis(row.updated_at),
   };

@@ -36,10 +36,14 @@ interface TaskRow {
   attempts: number;
   assigned_to: string | null;
   created_at: number;
+  rule_id: string | null;
+  team: string | null;
+  script_id: string | null;
+  survey_id: string | null;
 }
 
 const COLUMNS = `t.id, t.customer_id, t.type, t.status, t.priority, t.due_at, t.sla_at, t.reason_event_id,
-  t.reason, t.attempts, t.assigned_to, t.created_at`;
+  t.reason, t.attempts, t.assigned_to, t.created_at, t.rule_id, t.team, t.script_id, t.survey_id`;
 /**
  * One statement per filter combination: an "?1 IS NULL OR status = ?1" catch-all would hide the
  * filter from the planner and sort the whole table on every page.
@@ -75,13 +79,24 @@ export function taskStore(db: Db): TaskReader & TaskWriter {
   } satisfies Record<FilterName, unknown>;
   const selectById = db.prepare<[string], TaskRow>(`SELECT ${COLUMNS} FROM followup_tasks t WHERE t.id = ?`);
   const insertTask = db.prepare(
-    `INSERT INTO followup_tasks (id, customer_id, type, status, priority, due_at, sla_at, reason_event_id, reason, attempts, assigned_to, created_at)
-     VALUES (@id, @customerId, @type, @status, @priority, @dueAt, @slaAt, @reasonEventId, @reason, @attempts, @assignedTo, @createdAt)`,
+    `INSERT INTO followup_tasks (id, customer_id, type, status, priority, due_at, sla_at, reason_event_id, reason, attempts,
+       assigned_to, created_at, rule_id, team, script_id, survey_id)
+     VALUES (@id, @customerId, @type, @status, @priority, @dueAt, @slaAt, @reasonEventId, @reason, @attempts,
+       @assignedTo, @createdAt, @ruleId, @team, @scriptId, @surveyId)`,
   );
 
   const write = (task: FollowUpTask): void => {
     const t = validated(FollowUpTask, task, `task ${idOf(task)}`);
-    insertTask.run({ ...t, dueAt: toMillis(t.dueAt), slaAt: toMillis(t.slaAt), createdAt: toMillis(t.createdAt) });
+    insertTask.run({
+      ...t,
+      dueAt: toMillis(t.dueAt),
+      slaAt: toMillis(t.slaAt),
+      createdAt: toMillis(t.createdAt),
+      ruleId: t.ruleId ?? null,
+      team: t.team ?? null,
+      scriptId: t.scriptId ?? null,
+      surveyId: t.surveyId ?? null,
+    });
   };
   const writeMany = db.transaction((tasks: Iterable<FollowUpTask>) => {
     let n = 0;
@@ -129,6 +144,11 @@ function rowToTask(row: TaskRow): FollowUpTask {
       attempts: row.attempts,
       assignedTo: row.assigned_to,
       createdAt: fromMillis(row.created_at),
+      // Optional fields stay absent when unset, as the rules engine wrote them.
+      ...(row.rule_id !== null ? { ruleId: row.rule_id } : {}),
+      ...(row.team !== null ? { team: row.team } : {}),
+      ...(row.script_id !== null ? { scriptId: row.script_id } : {}),
+      ...(row.survey_id !== null ? { surveyId: row.survey_id } : {}),
     },
     `task ${row.id} on disk`,
   );

@@ -75,7 +75,8 @@ function userPart(identity: string): string {
  * caller ID cannot reorder or hide text in the panel; cut on a code point boundary.
  */
 export function safeExcerpt(raw: string): string {
-  const printable = raw.replace(/[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\u2028\u2029]/gu, '\uFFFD').replace(/\s+/g, ' ').trim();
+  // Line breaks and tabs are whitespace, not hostile: fold them first, then mask what is left.
+  const printable = raw.replace(/\s+/g, ' ').trim().replace(/[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}]/gu, '\uFFFD');
   if (printable.length <= MAX_EXCERPT) return printable;
   let excerpt = '';
   for (const ch of printable) {

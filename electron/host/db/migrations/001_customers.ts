@@ -27,6 +27,7 @@ export const customers: Migration = {
         company     TEXT,
         city        TEXT,
         language    TEXT    CHECK (language IS NULL OR language IN ('zh-CN', 'en')),
+        do_not_call INTEGER NOT NULL DEFAULT 0 CHECK (do_not_call IN (0, 1)),
         created_at  INTEGER NOT NULL,
         updated_at  INTEGER NOT NULL
       ) STRICT;

@@ -24,7 +24,11 @@ export const tasks: Migration = {
         reason           TEXT    NOT NULL CHECK (length(reason) <= 300),
         attempts         INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
         assigned_to      TEXT,
-        created_at       INTEGER NOT NULL
+        created_at       INTEGER NOT NULL,
+        rule_id          TEXT,
+        team             TEXT,
+        script_id        TEXT,
+        survey_id        TEXT
       ) STRICT;
 
       CREATE INDEX tasks_by_status_priority_due ON followup_tasks (status, priority, due_at, id);
