@@ -43,7 +43,7 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         // First config that includes a file wins: the renderer is checked against the browser config.
-        project: ['./tsconfig.web.json', './tsconfig.webtest.json', './tsconfig.json'],
+        project: ['./tsconfig.web.json', './tsconfig.webtest.json', './tsconfig.json', './tests/rigs/customer-phone/web/tsconfig.json'],
         tsconfigRootDir: import.meta.dirname,
       },
     },
