@@ -6,5 +6,7 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     testTimeout: 20_000,
+    // Starts a throwaway PostgreSQL for the server's second engine (or uses HUIFANG_PG_URL); see tests/rigs/postgres.
+    globalSetup: ['tests/rigs/postgres/global-setup.ts'],
   },
 });

@@ -11,7 +11,8 @@ export interface Stamped<V = unknown> {
 }
 export type LwwRecord = Readonly<Record<string, Stamped>>;
 
-function stableJson(v: unknown): string {
+/** JSON with sorted object keys: equal values give equal text whatever order the keys were stored in (JSONB reorders them). */
+export function stableJson(v: unknown): string {
   return JSON.stringify(v, (_k, val: unknown) =>
     val && typeof val === 'object' && !Array.isArray(val)
       ? Object.fromEntries(Object.entries(val as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))

@@ -1,0 +1,114 @@
+/**
+ * The same numbered migrations as server/db/sqlite/migrations.ts, in PostgreSQL terms: times are
+ * epoch ms (BIGINT), documents JSONB. The change sequence comes from a one-row counter instead of a
+ * serial column: bumping it row-locks until commit, so sequences commit in order and a puller that
+ * has seen seq N can never later find a change below N appear (see docs/sync.md).
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: Migration[] = [
+  {
+    version: 1,
+    name: 'accounts',
+    sql: `
+      CREATE TABLE teams (id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, created_at BIGINT NOT NULL);
+      CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE,
+        password_hash TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('agent', 'supervisor', 'admin')),
+        team_id TEXT REFERENCES teams(id),
+        created_at BIGINT NOT NULL,
+        CHECK (role = 'admin' OR team_id IS NOT NULL)
+      );
+      CREATE TABLE refresh_tokens (
+        token_hash TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        expires_at BIGINT NOT NULL
+      );
+      CREATE INDEX refresh_tokens_user ON refresh_tokens(user_id);`,
+  },
+  {
+    version: 2,
+    name: 'customers',
+    sql: `
+      CREATE TABLE customers (
+        id TEXT PRIMARY KEY,
+        team_id TEXT NOT NULL REFERENCES teams(id),
+        external_id TEXT UNIQUE,
+        name TEXT NOT NULL,
+        data JSONB NOT NULL,
+        clocks JSONB NOT NULL,
+        phones JSONB NOT NULL,
+        -- The values the last import wrote: re-sending a file changes nothing, even after agents edited.
+        imported JSONB
+      );
+      CREATE INDEX customers_team ON customers(team_id);
+      CREATE TABLE customer_phones (
+        customer_id TEXT NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+        e164 TEXT NOT NULL,
+        PRIMARY KEY (customer_id, e164)
+      );
+      CREATE INDEX customer_phones_e164 ON customer_phones(e164);`,
+  },
+  {
+    version: 3,
+    name: 'history',
+    sql: `
+      CREATE TABLE history (
+        id TEXT PRIMARY KEY,
+        customer_id TEXT NOT NULL REFERENCES customers(id),
+        team_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        occurred_at TEXT NOT NULL,
+        external_id TEXT UNIQUE,
+        op_id TEXT,
+        data JSONB NOT NULL
+      );
+      CREATE INDEX history_customer_time ON history(customer_id, occurred_at DESC, id DESC);`,
+  },
+  {
+    version: 4,
+    name: 'tasks',
+    sql: `
+      CREATE TABLE tasks (
+        id TEXT PRIMARY KEY,
+        customer_id TEXT NOT NULL REFERENCES customers(id),
+        team_id TEXT NOT NULL,
+        status TEXT NOT NULL,
+        holder TEXT,
+        lease_until BIGINT,
+        lease_epoch INTEGER NOT NULL DEFAULT 0,
+        data JSONB NOT NULL
+      );
+      CREATE INDEX tasks_team_status ON tasks(team_id, status);`,
+  },
+  {
+    version: 5,
+    name: 'sync',
+    sql: `
+      CREATE TABLE ops (
+        op_id TEXT PRIMARY KEY,
+        client_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        ack JSONB,
+        received_at BIGINT NOT NULL
+      );
+      CREATE TABLE sync_counter (id INTEGER PRIMARY KEY CHECK (id = 1), seq BIGINT NOT NULL);
+      INSERT INTO sync_counter (id, seq) VALUES (1, 0);
+      CREATE TABLE changes (
+        seq BIGINT PRIMARY KEY,
+        domain TEXT NOT NULL CHECK (domain IN ('customer', 'history', 'task')),
+        entity_id TEXT NOT NULL,
+        team_id TEXT NOT NULL,
+        user_id TEXT,
+        prev_user_id TEXT,
+        at BIGINT NOT NULL
+      );
+      CREATE INDEX changes_team_seq ON changes(team_id, seq);`,
+  },
+];

@@ -1,0 +1,36 @@
+import type { FollowUpTask } from '../../../shared/domain';
+import type { Queries, TaskRow } from '../queries';
+import { one, type Exec } from './exec';
+
+interface TaskSql {
+  team_id: string;
+  holder: string | null;
+  lease_until: number | null;
+  lease_epoch: number;
+  data: FollowUpTask;
+}
+const toTask = (r: TaskSql): TaskRow => ({ teamId: r.team_id, holder: r.holder, leaseUntil: r.lease_until, epoch: r.lease_epoch, task: r.data });
+
+export function taskQueries(db: Exec): Pick<Queries, 'getTask' | 'insertTask' | 'updateTask'> {
+  return {
+    // FOR UPDATE makes concurrent claims of one task wait in line, each then seeing the previous winner.
+    getTask: async (id, forUpdate = false) => {
+      const r = await one<TaskSql>(db, `SELECT team_id, holder, lease_until, lease_epoch, data FROM tasks WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+      return r ? toTask(r) : null;
+    },
+    insertTask: async (row) =>
+      void (await db.query(
+        'INSERT INTO tasks (id, customer_id, team_id, status, holder, lease_until, lease_epoch, data) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+        [row.task.id, row.task.customerId, row.teamId, row.task.status, row.holder, row.leaseUntil, row.epoch, JSON.stringify(row.task)],
+      )),
+    updateTask: async (row) =>
+      void (await db.query('UPDATE tasks SET status = $1, holder = $2, lease_until = $3, lease_epoch = $4, data = $5 WHERE id = $6', [
+        row.task.status,
+        row.holder,
+        row.leaseUntil,
+        row.epoch,
+        JSON.stringify(row.task),
+        row.task.id,
+      ])),
+  };
+}

@@ -1,0 +1,120 @@
+import type { Customer, FollowUpTask, HistoryEvent } from '../../shared/domain';
+import type { OpAck } from '../../shared/sync';
+
+/**
+ * What each storage engine must answer, one method per SQL statement or two. The business rules
+ * live once in server/store and call these; server/db/sqlite and server/db/postgres implement them.
+ */
+export type Role = 'agent' | 'supervisor' | 'admin';
+export interface TeamRow {
+  id: string;
+  name: string;
+  createdAt: number;
+}
+export interface UserRow {
+  id: string;
+  username: string;
+  passwordHash: string;
+  role: Role;
+  teamId: string | null;
+  createdAt: number;
+}
+export interface PhoneRow {
+  e164: string;
+  label: 'mobile' | 'home' | 'work' | 'other';
+  isPrimary: boolean;
+}
+export interface CustomerRow {
+  teamId: string;
+  externalId: string | null;
+  customer: Customer;
+  /** Field name → encoded HLC of the write that set it (last-writer-wins per field). */
+  clocks: Record<string, string>;
+  phones: PhoneRow[];
+  /** What the last import wrote (editable fields + phones), null for customers never imported. */
+  imported: Record<string, unknown> | null;
+}
+export interface EventRow {
+  teamId: string;
+  /** `kind:externalId` for imported events, null for events made by consoles. */
+  externalId: string | null;
+  opId: string | null;
+  event: HistoryEvent;
+}
+export interface TaskRow {
+  teamId: string;
+  task: FollowUpTask;
+  holder: string | null;
+  leaseUntil: number | null;
+  epoch: number;
+}
+export type ChangeDomain = 'customer' | 'history' | 'task';
+export interface NewChange {
+  domain: ChangeDomain;
+  entityId: string;
+  teamId: string;
+  /** For tasks: the holder after and before the change; they decide which agents see it. */
+  userId: string | null;
+  prevUserId: string | null;
+  at: number;
+}
+export interface ChangeRow {
+  seq: number;
+  domain: ChangeDomain;
+  entityId: string;
+}
+/** Who may see a change: everyone (admin), one team (supervisor), or one agent of a team. */
+export type FeedScope = { kind: 'all' } | { kind: 'team'; teamId: string } | { kind: 'agent'; teamId: string; userId: string };
+export interface HistoryBefore {
+  occurredAt: string;
+  id: string;
+}
+
+export interface Queries {
+  insertTeam(row: TeamRow): Promise<void>;
+  getTeam(id: string): Promise<TeamRow | null>;
+  listTeams(): Promise<TeamRow[]>;
+  insertUser(row: UserRow): Promise<void>;
+  getUser(id: string): Promise<UserRow | null>;
+  getUserByName(username: string): Promise<UserRow | null>;
+  listUsers(teamId: string | null): Promise<UserRow[]>;
+  insertRefreshToken(hash: string, userId: string, expiresAt: number): Promise<void>;
+  /** Deletes the token and returns what it was: a refresh token works once. */
+  takeRefreshToken(hash: string): Promise<{ userId: string; expiresAt: number } | null>;
+  deleteRefreshTokens(userId: string): Promise<void>;
+
+  getCustomer(id: string, forUpdate?: boolean): Promise<CustomerRow | null>;
+  getCustomerIdByExternalId(externalId: string): Promise<string | null>;
+  insertCustomer(row: CustomerRow): Promise<void>;
+  updateCustomer(row: CustomerRow): Promise<void>;
+
+  listHistory(customerId: string, limit: number, before: HistoryBefore | null): Promise<HistoryEvent[]>;
+  getEvent(id: string): Promise<EventRow | null>;
+  getEventByExternalId(externalId: string): Promise<EventRow | null>;
+  insertEvent(row: EventRow): Promise<void>;
+  updateEvent(row: EventRow): Promise<void>;
+
+  getTask(id: string, forUpdate?: boolean): Promise<TaskRow | null>;
+  insertTask(row: TaskRow): Promise<void>;
+  updateTask(row: TaskRow): Promise<void>;
+
+  /** True when this op id was new; false when it was already taken (a resend). */
+  reserveOp(opId: string, clientId: string, userId: string, at: number): Promise<boolean>;
+  getOpAck(opId: string): Promise<OpAck | null>;
+  saveOpAck(opId: string, ack: OpAck): Promise<void>;
+  appendChange(change: NewChange): Promise<number>;
+  /** The highest committed sequence: every change at or below it is visible. */
+  headSeq(): Promise<number>;
+  listChanges(since: number, upTo: number, limit: number, scope: FeedScope): Promise<ChangeRow[]>;
+}
+
+export interface Engine {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Reads outside a transaction: committed data only. */
+  readonly read: Queries;
+  /** One transaction; retried by the engine when the database asks for it (deadlock, serialization). */
+  tx<T>(fn: (q: Queries) => Promise<T>): Promise<T>;
+  /** Called after any transaction that appended changes has committed — in this process or, on PostgreSQL, any. */
+  onCommittedChanges(listener: () => void): () => void;
+  close(): Promise<void>;
+}

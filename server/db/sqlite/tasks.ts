@@ -1,0 +1,40 @@
+import type { Database } from 'better-sqlite3';
+import type { FollowUpTask } from '../../../shared/domain';
+import type { TaskRow } from '../queries';
+import type { SyncOf } from './types';
+
+interface TaskSql {
+  team_id: string;
+  holder: string | null;
+  lease_until: number | null;
+  lease_epoch: number;
+  data: string;
+}
+const toTask = (r: TaskSql): TaskRow => ({
+  teamId: r.team_id,
+  holder: r.holder,
+  leaseUntil: r.lease_until,
+  epoch: r.lease_epoch,
+  task: JSON.parse(r.data) as FollowUpTask,
+});
+
+export function taskQueries(db: Database): SyncOf< 'getTask' | 'insertTask' | 'updateTask'> {
+  const s = {
+    get: db.prepare('SELECT team_id, holder, lease_until, lease_epoch, data FROM tasks WHERE id = ?'),
+    insert: db.prepare(
+      'INSERT INTO tasks (id, customer_id, team_id, status, holder, lease_until, lease_epoch, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    update: db.prepare('UPDATE tasks SET status = ?, holder = ?, lease_until = ?, lease_epoch = ?, data = ? WHERE id = ?'),
+  };
+  return {
+    // SQLite has one writer at a time, so reading inside the write transaction is already exclusive.
+    getTask: (id) => {
+      const r = s.get.get(id) as TaskSql | undefined;
+      return r ? toTask(r) : null;
+    },
+    insertTask: (row) =>
+      void s.insert.run(row.task.id, row.task.customerId, row.teamId, row.task.status, row.holder, row.leaseUntil, row.epoch, JSON.stringify(row.task)),
+    updateTask: (row) =>
+      void s.update.run(row.task.status, row.holder, row.leaseUntil, row.epoch, JSON.stringify(row.task), row.task.id),
+  };
+}

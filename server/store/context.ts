@@ -1,0 +1,43 @@
+import { randomUUID } from 'node:crypto';
+import { encodeHlc, tick, receive, decodeHlc, type Hlc } from '../../shared/sync';
+import { DEFAULT_LEASE_MS } from '../../shared/sync';
+import type { Engine } from '../db/queries';
+
+export interface StoreOptions {
+  /** Milliseconds since the epoch; tests pass a fake clock. */
+  now?: () => number;
+  leaseMs?: number;
+  /** HLC node id of this server process; random by default so two processes never share one. */
+  nodeId?: string;
+}
+
+/** What every part of the store shares: the engine, the time, and this process's hybrid logical clock. */
+export class StoreContext {
+  readonly now: () => number;
+  readonly leaseMs: number;
+  private clock: Hlc;
+
+  constructor(
+    readonly engine: Engine,
+    options: StoreOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+    this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+    this.clock = { wall: 0, counter: 0, node: options.nodeId ?? `srv-${randomUUID().slice(0, 8)}` };
+  }
+
+  /** A fresh clock for a write the server makes itself (imports). */
+  tick(): string {
+    this.clock = tick(this.clock, this.now());
+    return encodeHlc(this.clock);
+  }
+
+  /** Takes in a console's clock; throws ClockSkewError when it runs too far ahead. */
+  receive(encoded: string): void {
+    this.clock = receive(this.clock, decodeHlc(encoded), this.now());
+  }
+
+  iso(ms = this.now()): string {
+    return new Date(ms).toISOString();
+  }
+}

@@ -1,0 +1,27 @@
+import type { Engine } from '../db/queries';
+import { accountStore } from './accounts';
+import { claimStore } from './claims';
+import { StoreContext, type StoreOptions } from './context';
+import { importStore } from './imports';
+import { pullStore } from './pull';
+import { pushStore } from './push';
+import { readStore } from './reads';
+
+/** The one storage interface of the server; the engine underneath is SQLite or PostgreSQL. */
+export function createStore(engine: Engine, options: StoreOptions = {}) {
+  const ctx = new StoreContext(engine, options);
+  return {
+    kind: engine.kind,
+    now: ctx.now,
+    ...accountStore(ctx),
+    ...readStore(ctx),
+    ...importStore(ctx),
+    ...pushStore(ctx),
+    ...pullStore(ctx),
+    ...claimStore(ctx),
+    /** Called after changes commit anywhere (this process, or any process on PostgreSQL). */
+    onChange: (listener: () => void) => engine.onCommittedChanges(listener),
+    close: () => engine.close(),
+  };
+}
+export type Store = ReturnType<typeof createStore>;
