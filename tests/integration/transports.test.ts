@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HostError } from '../../shared/api';
 import type { Client, Transport } from '../../renderer/api/client';
-import { APP_INFO, createFakeHost, type TestHost } from './transports/fake-host';
+import type { Host } from '../../electron/host/composition';
+import { createFakeHost, type TestHost } from './transports/fake-host';
+import { createRealHost, REAL_VERSION } from './transports/real-host';
 import { startIpcRig } from './transports/ipc-rig';
 import { startWsRig } from './transports/ws-rig';
 import { wiring } from './transports/fake-electron';
@@ -21,11 +23,11 @@ const transports: { name: string; start: (host: TestHost) => Promise<Rig> }[] = 
   { name: 'desktop: preload → IPC', start: startIpcRig },
 ];
 
-describe.each(transports)('$name', ({ start }) => {
-  let host: TestHost;
+describe.each(transports)('$name, real host', ({ start }) => {
+  let host: Host;
   let rig: Rig;
   beforeEach(async () => {
-    host = createFakeHost();
+    host = createRealHost();
     rig = await start(host);
   });
   afterEach(async () => {
@@ -34,20 +36,23 @@ describe.each(transports)('$name', ({ start }) => {
   });
 
   it('returns the handler value', async () => {
-    await expect(rig.client.api.appInfo({})).resolves.toEqual(APP_INFO);
+    await expect(rig.client.api.appInfo({})).resolves.toEqual({ version: REAL_VERSION, mode: 'web', defaultRegion: 'CN', customers: 1 });
   });
 
   it('carries non-ASCII text and parsed defaults both ways', async () => {
-    const result = await rig.client.api.searchCustomers({ query: '  王 ' });
-    expect(result.results[0]?.name).toBe('王芳 (王)');
-    expect(host.handlers.searchCustomers).toHaveBeenCalledWith({ query: '王', limit: 20 });
+    const result = await rig.client.api.searchCustomers({ query: '  王芳 ' });
+    expect(result.results).toEqual([{ id: 'c-wangfang', name: '王芳', segment: 'vip', city: '杭州', phone: '+8613800138000' }]);
+    expect(host.handlers.searchCustomers).toHaveBeenCalledWith({ query: '王芳', limit: 20 });
   });
 
-  it('rejects a bad payload naming the field, without calling the handler', async () => {
-    const call = rig.client.api.historyPage({ customerId: 'c1', limit: 10_000 });
+  it('rejects a bad payload naming the field, without calling the handler or changing anything', async () => {
+    const call = rig.client.api.historyPage({ customerId: 'c-wangfang', limit: 10_000 });
     await expect(call).rejects.toBeInstanceOf(HostError);
     await expect(call).rejects.toMatchObject({ code: 'bad_request', field: 'limit', message: expect.stringMatching(/^limit: /) as unknown });
     expect(host.handlers.historyPage).not.toHaveBeenCalled();
+    await expect(rig.client.api.searchCustomers({ query: '' })).rejects.toMatchObject({ field: 'query', message: 'query: type a phone number or a name' });
+    expect(host.handlers.searchCustomers).not.toHaveBeenCalled();
+    await expect(rig.client.api.appInfo({})).resolves.toMatchObject({ customers: 1 });
   });
 
   it('refuses an unknown method by name', async () => {
@@ -58,13 +63,17 @@ describe.each(transports)('$name', ({ start }) => {
   });
 
   it('reports a failing handler as internal, naming the method', async () => {
+    vi.mocked(host.handlers.queueList).mockImplementation(() => {
+      throw new Error('disk full');
+    });
     await expect(rig.client.api.queueList({})).rejects.toMatchObject({ code: 'internal', message: 'queueList failed: disk full' });
   });
 
   it('answers concurrent calls each with its own value', async () => {
-    const queries = ['a', 'b', 'c', 'd', 'e'];
+    const queries = ['王芳', '+86 138 0013 8000', 'nobody', '13800138000', '王'];
     const results = await Promise.all(queries.map((query) => rig.client.api.searchCustomers({ query })));
-    expect(results.map((r) => r.results[0]?.name)).toEqual(queries.map((q) => `王芳 (${q})`));
+    expect(results.map((r) => r.results.length)).toEqual([1, 1, 0, 1, 1]);
+    expect(results.map((r) => r.interpretedAs)).toEqual(['name', 'phone', 'name', 'phone', 'name']);
   });
 
   it('delivers host events to subscribers until they unsubscribe', async () => {

@@ -1,0 +1,84 @@
+/**
+ * Web mode: the same host and the same renderer bundle as the desktop app, without Electron.
+ *   tsx electron/host/web.ts --port 5170 --db .data/huifang.db --region CN
+ * Prints the URL to open (with the per-launch token in its fragment). Exit codes: 0 after
+ * SIGINT/SIGTERM, 2 for a bad command line, 1 when the db, the port or the bundle is not usable.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { createHost, type Host } from './composition';
+import { createToken } from './transports/token';
+import { parseWebArgs, WEB_USAGE, type WebArgs } from './web-args';
+import { startWebServer, type ViteMiddleware, type WebServer } from './web-server';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+function fail(message: string, code: number): never {
+  console.error(`huifang web: ${message}`);
+  process.exit(code);
+}
+
+function openHost(args: WebArgs): Host {
+  try {
+    if (args.db !== ':memory:') mkdirSync(path.dirname(path.resolve(args.db)), { recursive: true });
+    const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+    return createHost({ dbFile: args.db, defaultRegion: args.region, mode: 'web', version });
+  } catch (error) {
+    return fail(`cannot open the database at ${args.db}: ${(error as Error).message}`, 1);
+  }
+}
+
+async function createVite(server: Server): Promise<ViteMiddleware> {
+  const { createServer } = await import('vite');
+  // Middleware mode on our own server: one port, one origin, so the bridge's origin check holds in dev too.
+  return createServer({ root, server: { middlewareMode: true, hmr: { server } }, appType: 'spa' });
+}
+
+async function main(): Promise<void> {
+  let args: WebArgs;
+  try {
+    args = parseWebArgs(process.argv.slice(2), process.env);
+  } catch (error) {
+    return fail(`${(error as Error).message}\n${WEB_USAGE}`, 2);
+  }
+  const host = openHost(args);
+  let server: WebServer;
+  try {
+    server = await startWebServer({
+      handlers: host.handlers,
+      events: host.events,
+      token: createToken(),
+      port: args.port,
+      rendererDir: path.resolve(root, args.rendererDir),
+      ...(args.connectSrc ? { connectSrc: args.connectSrc } : {}),
+      ...(args.dev ? { dev: { createVite } } : {}),
+      dispatchOptions: {
+        // In dev a handler returning the wrong shape is a bug to see at once; in use it costs a parse per reply.
+        checkOutput: args.dev,
+        onInternalError: (method, error) => console.error(`huifang web: ${method} failed:`, error),
+      },
+    });
+  } catch (error) {
+    host.close();
+    return fail((error as Error).message, 1);
+  }
+  console.log(`Huifang console (web mode, ${args.db}): ${server.url}`);
+
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    server
+      .close()
+      .catch((error: unknown) => console.error('huifang web: error while closing:', error))
+      .finally(() => {
+        host.close();
+        process.exit(0);
+      });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+void main();
