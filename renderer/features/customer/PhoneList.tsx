@@ -1,0 +1,25 @@
+import { useTranslation } from 'react-i18next';
+import { type PhoneNumber } from '../../../shared/domain';
+import { Icon } from '../../ui/Icon';
+import { usePhoneFormat } from '../common/usePhoneFormat';
+import styles from './customer.module.css';
+
+/** Every number of the customer, primary first, formatted the way agents dial them. */
+export function PhoneList({ phones }: { phones: PhoneNumber[] }) {
+  const { t } = useTranslation();
+  const phone = usePhoneFormat();
+  const sorted = [...phones].sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary));
+  if (sorted.length === 0) return null;
+  return (
+    <ul className={styles.phones} data-testid="customer-phones">
+      {sorted.map((p) => (
+        <li key={p.e164} className={styles.phone} data-primary={p.isPrimary || undefined} title={p.e164}>
+          <Icon name="phone" size={13} />
+          <span className={styles.phoneLabel}>{t(`customer.phoneLabel.${p.label}`)}</span>
+          <span className={`${styles.phoneNumber} num`}>{phone.display(p.e164)}</span>
+          {p.isPrimary && <span className={styles.primary}>{t('customer.primary')}</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}

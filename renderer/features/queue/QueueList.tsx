@@ -1,0 +1,53 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQueue, useStores } from '../../stores/context';
+import { useNow } from '../common/useNow';
+import { QueueRow } from './QueueRow';
+import styles from './queue.module.css';
+
+export const QUEUE_ROW_HEIGHT = 68;
+const LOAD_AHEAD_ROWS = 20;
+
+/** Virtualized like the history: a busy queue holds thousands of tasks. */
+export function QueueList() {
+  const { t } = useTranslation();
+  const { queue, openCustomer } = useStores();
+  const tasks = useQueue((s) => s.tasks);
+  const total = useQueue((s) => s.total);
+  const load = useQueue((s) => s.load);
+  const now = useNow();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const hasMore = tasks.length < total;
+
+  // See HistoryList: the compiler skips this component; rows are memo components.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: tasks.length + (hasMore ? 1 : 0),
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => QUEUE_ROW_HEIGHT,
+    getItemKey: (index) => tasks[index]?.id ?? 'more',
+    overscan: 8,
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items.length > 0 ? (items[items.length - 1]?.index ?? -1) : -1;
+
+  useEffect(() => {
+    if (hasMore && load === 'ready' && lastIndex >= tasks.length - LOAD_AHEAD_ROWS) void queue.getState().loadMore();
+  }, [hasMore, load, lastIndex, tasks.length, queue]);
+
+  return (
+    <div ref={scrollRef} className={styles.scroller} data-testid="queue-list">
+      <div className={styles.canvas} style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => {
+          const task = tasks[item.index];
+          return (
+            <div key={item.key} className={styles.slot} style={{ height: item.size, transform: `translateY(${item.start}px)` }}>
+              {task ? <QueueRow task={task} now={now} onOpen={openCustomer} /> : <div className={styles.more}>{t('queue.loadingMore')}</div>}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
