@@ -24,6 +24,7 @@ export default defineConfig({
     browserName: 'chromium',
     headless: true,
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
+    permissions: ['microphone'],
     trace: 'retain-on-failure',
   },
 });

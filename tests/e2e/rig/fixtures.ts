@@ -41,12 +41,12 @@ export const test = base.extend<{ phones: Phones }, { kamailio: KamailioRig; pho
     },
     { scope: 'worker' },
   ],
-  phones: async ({ browser, kamailio, phoneServer }, use, testInfo) => {
+  phones: async ({ context, kamailio, phoneServer }, use, testInfo) => {
     const opened: PhoneDriver[] = [];
     await use({
       open: async (user, options = {}) => {
         const { register = true, ...registerOptions } = options;
-        const phone = await PhoneDriver.open(browser, phoneServer.url, user);
+        const phone = await PhoneDriver.open(context, phoneServer.url, user);
         opened.push(phone);
         if (register) await phone.register({ wsUrl: kamailio.wsUrl, user, ...registerOptions });
         return phone;

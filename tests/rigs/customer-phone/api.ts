@@ -23,6 +23,14 @@ export interface RegisterOptions {
   expires?: number;
   /** How long `register()` waits for the registrar. Default 8000 ms. */
   timeoutMs?: number;
+  /**
+   * Signalling only: gather no ICE candidates at all (iceTransportPolicy 'relay' without a TURN
+   * server), so the phone sends no media packets anywhere. For use outside a loopback-only
+   * network namespace, where Chromium would pick the host's real interfaces for media.
+   */
+  noMedia?: boolean;
+  /** Put every sip.js log line (with the SIP messages) into `events()`. */
+  debug?: boolean;
 }
 
 export interface CallOptions {
@@ -104,7 +112,8 @@ export interface CustomerPhoneApi {
   transfer(target: string): Promise<void>;
   sendDtmf(digits: string, options?: { via?: DtmfVia; durationMs?: number }): Promise<void>;
   stats(): Promise<RtpStats>;
-  state(): PhoneState;
+  /** A snapshot of the phone's state. */
+  readonly state: PhoneState;
   /** Recent events, newest last, for debugging failed tests. */
   events(): string[];
   /** Stop everything: hang up, unregister, close the WebSocket. */

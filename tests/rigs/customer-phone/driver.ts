@@ -23,24 +23,33 @@ export const CHROMIUM_ARGS = [
   '--use-fake-ui-for-media-stream',
   '--allow-loopback-in-peer-connection',
   '--autoplay-policy=no-user-gesture-required',
+  // No mDNS names for host candidates (and no multicast socket on 224.0.0.251:5353).
+  '--disable-features=WebRtcHideLocalIpsWithMdns',
 ];
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export class PhoneDriver {
   private constructor(
-    readonly context: BrowserContext,
     readonly page: Page,
     readonly name: string,
   ) {}
 
-  static async open(browser: Browser, phoneUrl: string, name = 'phone'): Promise<PhoneDriver> {
-    const context = await browser.newContext({ permissions: ['microphone'] });
+  /**
+   * Open a phone page in `context`. Phones may share one context (a page each is much cheaper
+   * than a context each); every page has its own sip.js user agent, WebSocket and microphone.
+   */
+  static async open(context: BrowserContext, phoneUrl: string, name = 'phone'): Promise<PhoneDriver> {
     const page = await context.newPage();
-    const driver = new PhoneDriver(context, page, name);
+    const driver = new PhoneDriver(page, name);
     page.on('pageerror', (error) => driver.pageErrors.push(String(error)));
     await page.goto(phoneUrl);
     await page.waitForFunction(() => (globalThis as unknown as Partial<PhoneGlobal>).customerPhone !== undefined);
     return driver;
+  }
+
+  /** A context fit for phones (microphone allowed). */
+  static newContext(browser: Browser): Promise<BrowserContext> {
+    return browser.newContext({ permissions: ['microphone'] });
   }
 
   /** Uncaught errors in the page: a crash of the phone shows up here. */
@@ -86,7 +95,7 @@ export class PhoneDriver {
     return this.page.evaluate(() => (globalThis as unknown as PhoneGlobal).customerPhone.stats());
   }
   state(): Promise<PhoneState> {
-    return this.page.evaluate(() => (globalThis as unknown as PhoneGlobal).customerPhone.state());
+    return this.page.evaluate(() => (globalThis as unknown as PhoneGlobal).customerPhone.state);
   }
   events(): Promise<string[]> {
     return this.page.evaluate(() => (globalThis as unknown as PhoneGlobal).customerPhone.events());
@@ -128,6 +137,6 @@ export class PhoneDriver {
     await this.page
       .evaluate(() => (globalThis as unknown as PhoneGlobal).customerPhone.shutdown())
       .catch(() => undefined);
-    await this.context.close().catch(() => undefined);
+    await this.page.close().catch(() => undefined);
   }
 }

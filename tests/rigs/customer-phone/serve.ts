@@ -32,7 +32,7 @@ export function phoneBundle(): Promise<string> {
     bundle: true,
     format: 'esm',
     target: 'chrome120',
-    sourcemap: 'inline',
+    minify: true,
     write: false,
     logLevel: 'silent',
   }).then((result) => {

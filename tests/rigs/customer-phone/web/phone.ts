@@ -98,14 +98,17 @@ function makeUserAgent(opts: typeof options, gen: number): UserAgent {
     // SOFTPHONE: sip.js's default ICE config names a public STUN server — there is no network.
     // No STUN/TURN, and stop waiting for ICE candidates after 500 ms at most.
     sessionDescriptionHandlerFactoryOptions: {
-      peerConnectionConfiguration: { iceServers: [] },
+      peerConnectionConfiguration: { iceServers: [], ...(opts.noMedia ? { iceTransportPolicy: 'relay' } : {}) },
       iceGatheringTimeout: 500,
     },
     userAgentString: 'Huifang customer phone (sip.js 0.21)',
     logBuiltinEnabled: false,
-    logLevel: 'warn',
+    logConfiguration: false,
+    logLevel: opts.debug ? 'debug' : 'warn',
     logConnector: (level, category, _label, content) => {
-      if (gen === generation && (level === 'error' || level === 'warn')) log(`sip.js ${level} ${category}: ${content}`);
+      if (gen === generation && (opts.debug || level === 'error' || level === 'warn')) {
+        log(`sip.js ${level} ${category}: ${content}`);
+      }
     },
     delegate: {
       onConnect: () => {
@@ -161,14 +164,11 @@ function scheduleReconnect(gen: number): void {
 
 function newRegisterer(agent: UserAgent, gen: number): Registerer {
   const reg = new Registerer(agent, { expires: options.expires ?? 120, logConfiguration: false });
+  // SOFTPHONE: a Registerer stays "Registered" across a dropped WebSocket, so its stateChange
+  // does not fire for a re-REGISTER after reconnecting: count the 200 OKs (onAccept) instead.
   reg.stateChange.addListener((next) => {
     if (gen !== generation || reg !== registerer) return;
-    if (next === RegistererState.Registered) {
-      state.registration = 'registered';
-      state.registrationError = undefined;
-      state.registrations += 1;
-      log(`registered as ${options.user}@${options.domain} (#${state.registrations})`);
-    } else if (next === RegistererState.Unregistered && state.registration === 'registered') {
+    if (next === RegistererState.Unregistered && state.registration === 'registered') {
       state.registration = 'unregistered';
       log('unregistered');
     }
@@ -185,6 +185,13 @@ function sendRegister(gen: number): void {
   const attempt = (reg: Registerer): Promise<unknown> =>
     reg.register({
       requestDelegate: {
+        onAccept: () => {
+          if (gen !== generation) return;
+          state.registration = 'registered';
+          state.registrationError = undefined;
+          state.registrations += 1;
+          log(`registered as ${options.user}@${options.domain} (#${state.registrations})`);
+        },
         onReject: (response) => {
           if (gen !== generation) return;
           const { statusCode, reasonPhrase } = response.message;
@@ -318,6 +325,7 @@ function track(s: Session, direction: 'inbound' | 'outbound'): void {
       case SessionState.Established:
         state.call = 'established';
         attachRemoteAudio(s);
+        watchMedia(s);
         break;
       case SessionState.Terminated:
         state.call = 'terminated';
@@ -582,6 +590,25 @@ function attachRemoteAudio(s: Session): void {
   remoteAudio.play().catch(() => undefined); // headless or no user gesture: stats still count
 }
 
+/**
+ * SOFTPHONE: end a call whose media connection failed. When the WebSocket drops (proxy restart,
+ * network change) the phone re-registers on a new connection, but requests inside an existing
+ * dialog (BYE, re-INVITE, INFO) are still routed to the old, dead one: a remote hang-up never
+ * arrives. The peer's ICE consent checks stop answering, and Chromium reports the connection
+ * "failed" (after "disconnected"): that is the signal to end the call locally.
+ */
+function watchMedia(s: Session): void {
+  const pc = (s.sessionDescriptionHandler as Web.SessionDescriptionHandler | undefined)?.peerConnection;
+  if (!pc) return;
+  pc.addEventListener('connectionstatechange', () => {
+    log(`media connection ${pc.connectionState}`);
+    if (pc.connectionState === 'failed' && s === session && s.state === SessionState.Established) {
+      endCall(s, { code: 0, reason: 'media connection failed', by: 'error' });
+      s.bye().catch(() => undefined);
+    }
+  });
+}
+
 // ---------------------------------------------------------------- the API
 
 const api: CustomerPhoneApi = {
@@ -596,7 +623,9 @@ const api: CustomerPhoneApi = {
   transfer,
   sendDtmf,
   stats,
-  state: () => ({ ...state }),
+  get state() {
+    return { ...state };
+  },
   events: () => [...eventLog],
   shutdown,
   get receivedDtmf() {
