@@ -10,8 +10,8 @@
 # RTP, can leave the machine. Ports are private to the namespace too: a rig inside never
 # collides with one outside (or with another engineer's).
 #
-# The namespace lives as long as the command; processes started inside die with it only if the
-# command stops them (the rig fixtures do).
+# The namespace lives as long as a process inside it does: stop what you start inside (the rig
+# fixtures and stop.sh do), or it keeps running, unreachable from outside.
 set -euo pipefail
 
 if [[ $# -eq 0 ]]; then
