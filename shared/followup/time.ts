@@ -12,8 +12,24 @@ export const MINUTE_MS = 60_000;
 export const HOUR_MS = 60 * MINUTE_MS;
 export const DAY_MS = 24 * HOUR_MS;
 
+/** The ECMAScript date-time format, whose parsing Date.parse is specified (not guessed) for. */
+const ES_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{3})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 /** Parses an ISO instant; throws naming `field` so a bad timestamp never turns into NaN silently. */
 export function toMillis(iso: string, field = 'instant'): Millis {
+  // Fast path for the canonical shape (every stored Instant): Date.parse is ~100× cheaper than
+  // luxon, which matters when sorting a queue. Date.parse rolls 02-30 over, so check the day here.
+  const m = ES_DATE_TIME.exec(iso);
+  if (m) {
+    const year = Number(m[1]);
+    const month = Number(m[2]);
+    const day = Number(m[3]);
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    const max = month === 2 && leap ? 29 : (MONTH_DAYS[month - 1] ?? 0);
+    const ms = Date.parse(iso);
+    if (day >= 1 && day <= max && Number.isFinite(ms)) return ms;
+  }
   const dt = DateTime.fromISO(iso, { setZone: true });
   if (!dt.isValid) throw new RangeError(`${field}: not an ISO-8601 instant: ${JSON.stringify(iso)}`);
   return dt.toMillis();
