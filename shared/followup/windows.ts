@@ -36,7 +36,7 @@ const WindowText = z
     return { from: start, to: end };
   });
 
-export interface Window {
+export interface CallWindow {
   /** Minutes after local midnight, inclusive. */
   from: number;
   /** Minutes after local midnight, exclusive (1440 = midnight at the end of the day). */
@@ -67,7 +67,7 @@ export const CallingCalendar = z
       .max(2000)
       .default([]),
   })
-  .transform(({ weekly, holidays }): { days: readonly (readonly Window[])[]; holidays: ReadonlySet<string> } => ({
+  .transform(({ weekly, holidays }): { days: readonly (readonly CallWindow[])[]; holidays: ReadonlySet<string> } => ({
     // Index 0 = Monday, matching luxon's weekday - 1.
     days: WEEKDAYS.map((day) => [...weekly[day]].sort((a, b) => a.from - b.from)),
     holidays: new Set(holidays),
