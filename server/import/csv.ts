@@ -51,7 +51,8 @@ export interface BrokenRow {
  */
 export function parseCsv(text: string): { header: string[]; rows: RawRow[]; broken: BrokenRow[] } {
   const broken: BrokenRow[] = [];
-  const records = parse(text, {
+  // One kind of line break: csv-parse counts \r and \n of a quoted CRLF as two lines, which would shift every later line number.
+  const records = parse(text.replace(/\r\n?/g, '\n'), {
     bom: true,
     relax_column_count: true,
     relax_quotes: true,

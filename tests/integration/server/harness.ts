@@ -46,6 +46,7 @@ export const PASSWORD = 'correct horse battery';
 export interface World {
   app: FastifyInstance;
   store: Store;
+  where: { sqlite: string } | { postgres: string };
   teams: { A: string; B: string };
   users: Record<'a1' | 'a2' | 'b1' | 'supA' | 'supB' | 'admin', { id: string; role: Role; teamId: string | null; token: string }>;
   close(): Promise<void>;
@@ -68,6 +69,7 @@ export async function world(engine: EngineUnderTest, options: { leaseMs?: number
   return {
     app,
     store,
+    where: db.where,
     teams: { A, B },
     users,
     async close() {

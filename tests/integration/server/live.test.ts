@@ -1,0 +1,83 @@
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { buildApp } from '../../../server/app';
+import { openStore } from '../../../server/store/open';
+import type { LiveServerMessage, Operation } from '../../../shared/sync';
+import { SECRET, auth, engines, world, type World } from './harness';
+
+/** Opens the live channel and collects what the server streams. */
+async function listen(base: string, token: string, cursor: number) {
+  const ws = new WebSocket(`${base.replace('http', 'ws')}/sync/live?access_token=${token}`);
+  const received: LiveServerMessage[] = [];
+  ws.on('message', (data: Buffer) => received.push(JSON.parse(data.toString('utf8')) as LiveServerMessage));
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  ws.send(JSON.stringify({ type: 'hello', cursor }));
+  const eventIds = () => received.flatMap((m) => (m.type === 'changes' ? m.changes.flatMap((c) => (c.domain === 'history' ? [c.event.id] : [])) : []));
+  return { ws, received, eventIds };
+}
+
+const note = (n: string, customerId: string): Operation => ({
+  type: 'history.append',
+  opId: `op-live-${n}`,
+  hlc: `${String(Date.now()).padStart(15, '0')}:00000:c2`,
+  event: { id: `ev-live-${n}`, customerId, kind: 'note', occurredAt: '2026-11-25T08:00:00.000Z', summary: n, payload: { text: n, author: null } },
+});
+
+for (const engine of engines('tests/integration/server/live')) {
+  describe.skipIf(engine.open === null)(`live changes on ${engine.name}`, () => {
+    let w: World;
+    let base = '';
+    let customerId = '';
+    const sockets: WebSocket[] = [];
+    beforeAll(async () => {
+      w = await world(engine);
+      base = await w.app.listen({ host: '127.0.0.1', port: 0 });
+      await w.app.inject({ method: 'POST', url: '/import/customers', headers: auth(w.users.supA.token), payload: [{ external_id: 'l-1', name: '客户', phone: '13800138000' }] });
+      const c = (await w.store.pull({ userId: w.users.admin.id, role: 'admin', teamId: null }, 0, 10)).changes[0];
+      if (c?.domain !== 'customer') throw new Error('no customer');
+      customerId = c.customer.id;
+    });
+    afterAll(async () => {
+      sockets.forEach((s) => s.close());
+      await w?.close();
+    });
+
+    it('streams what the console missed, then every new change of its team, and nothing of other teams', async () => {
+      const a1 = await listen(base, w.users.a1.token, 0);
+      const b1 = await listen(base, w.users.b1.token, 0);
+      sockets.push(a1.ws, b1.ws);
+      await expect.poll(() => a1.received.some((m) => m.type === 'changes' && m.changes.some((c) => c.domain === 'customer'))).toBe(true);
+      const push = await w.app.inject({ method: 'POST', url: '/sync/push', headers: auth(w.users.a2.token), payload: { clientId: 'c2', ops: [note('1', customerId)] } });
+      expect(push.json()).toMatchObject({ acks: [{ status: 'applied' }] });
+      await expect.poll(() => a1.eventIds()).toEqual(['ev-live-1']);
+      expect(b1.received).toEqual([]);
+    });
+
+    it('refuses the live channel without a valid token', async () => {
+      const ws = new WebSocket(`${base.replace('http', 'ws')}/sync/live?access_token=nope`);
+      const status = await new Promise<number>((resolve) => ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)));
+      expect(status).toBe(401);
+    });
+
+    it.skipIf(engine.name !== 'PostgreSQL')('reaches consoles on another server process through LISTEN/NOTIFY', async () => {
+      const other = await openStore(w.where);
+      const { app: app2 } = await buildApp({ store: other, secret: SECRET });
+      const base2 = `http://127.0.0.1:${((await app2.listen({ host: '127.0.0.1', port: 0 }), app2.server.address()) as AddressInfo).port}`;
+      try {
+        const a1 = await listen(base2, w.users.a1.token, await w.store.headSeq());
+        sockets.push(a1.ws);
+        // Written through process 1, seen live by a console connected to process 2.
+        await w.app.inject({ method: 'POST', url: '/sync/push', headers: auth(w.users.a2.token), payload: { clientId: 'c2', ops: [note('2', customerId)] } });
+        await expect.poll(() => a1.eventIds()).toEqual(['ev-live-2']);
+      } finally {
+        await app2.close();
+        await other.close();
+      }
+    });
+  });
+}
+
