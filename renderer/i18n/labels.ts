@@ -1,7 +1,7 @@
 import { type i18n as I18n } from 'i18next';
 
 /** Groups whose values are free strings in the data (the host may send types we have no text for). */
-export type OpenLabelGroup = 'followup.type' | 'followup.outcome' | 'call.disposition' | 'customer.segment';
+export type OpenLabelGroup = 'followup.type' | 'followup.outcome' | 'call.disposition' | 'customer.segment' | 'customer.tag';
 
 /**
  * Translates a value from an open set: known values get their translation, unknown ones a readable

@@ -41,7 +41,7 @@ export function ProfileHeader() {
             )}
             {customer.tags.map((tag) => (
               <Badge key={tag} tone="outline">
-                {tag}
+                {openLabel(i18n, 'customer.tag', tag)}
               </Badge>
             ))}
           </div>

@@ -142,9 +142,11 @@ function FeedbackFacts({ event }: { event: HistoryEventOf<'feedback'> }) {
 function NoteFacts({ event }: { event: HistoryEventOf<'note'> }) {
   const { t } = useTranslation();
   const p = event.payload;
+  // A note is often summarized by its own text: do not print it twice.
+  const repeats = p.text.trim() === event.summary.trim();
   return (
     <Facts
-      items={[<span className={styles.quote}>{p.text}</span>, p.author && <span className={styles.author}>{t('note.by', { author: p.author })}</span>]}
+      items={[!repeats && <span className={styles.quote}>{p.text}</span>, p.author && <span className={styles.author}>{t('note.by', { author: p.author })}</span>]}
     />
   );
 }

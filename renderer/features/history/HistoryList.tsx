@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/useFormat';
 import { useCustomer, useStores } from '../../stores/context';
@@ -33,6 +33,10 @@ export function HistoryList() {
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const rows = useMemo(() => buildRows(events, fmt, now, { today: t('history.today'), yesterday: t('history.yesterday') }), [events, fmt, now, t]);
+  // Stable callbacks matter: the virtualizer re-measures every row whenever getItemKey changes identity,
+  // which at 10,000 rows turns each scroll frame into O(n) work.
+  const estimateSize = useCallback((index: number) => sizeOf(rows[index]), [rows]);
+  const getItemKey = useCallback((index: number) => rows[index]?.key ?? 'footer', [rows]);
 
   // The React Compiler skips this component (TanStack Virtual returns fresh functions each render);
   // that is fine: rows are memoized above and each row is a memo component.
@@ -40,11 +44,12 @@ export function HistoryList() {
   const virtualizer = useVirtualizer({
     count: rows.length + 1, // + the footer row
     getScrollElement: () => scrollRef.current,
-    estimateSize: (index) => sizeOf(rows[index]),
-    getItemKey: (index) => rows[index]?.key ?? 'footer',
+    estimateSize,
+    getItemKey,
     overscan: 10,
   });
   const items = virtualizer.getVirtualItems();
+  const stuck = stickyHeader(rows, virtualizer.range?.startIndex ?? 0, virtualizer.scrollOffset ?? 0);
   const lastIndex = items.length > 0 ? (items[items.length - 1]?.index ?? -1) : -1;
 
   useEffect(() => {
@@ -52,23 +57,44 @@ export function HistoryList() {
   }, [hasMore, status, lastIndex, rows.length, customer]);
 
   return (
-    <div ref={scrollRef} className={styles.scroller} data-testid="history-list" tabIndex={0}>
-      <div className={styles.canvas} style={{ height: virtualizer.getTotalSize() }}>
-        {items.map((item) => {
-          const row = rows[item.index];
-          return (
-            <div key={item.key} className={styles.slot} style={{ height: item.size, transform: `translateY(${item.start}px)` }}>
-              {!row ? (
-                <HistoryFooter />
-              ) : row.type === 'header' ? (
-                <GroupHeader label={row.label} scope={row.scope} />
-              ) : (
-                <HistoryRow event={row.event} withDate={row.scope === 'month'} />
-              )}
-            </div>
-          );
-        })}
+    <div className={styles.listFrame}>
+      {stuck && (
+        <div className={styles.sticky} aria-hidden="true" data-testid="history-sticky-header">
+          <GroupHeader label={stuck.label} scope={stuck.scope} />
+        </div>
+      )}
+      <div ref={scrollRef} className={styles.scroller} data-testid="history-list" tabIndex={0}>
+        <div className={styles.canvas} style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((item) => {
+            const row = rows[item.index];
+            return (
+              <div key={item.key} className={styles.slot} style={{ height: item.size, transform: `translateY(${item.start}px)` }}>
+                {!row ? (
+                  <HistoryFooter />
+                ) : row.type === 'header' ? (
+                  <GroupHeader label={row.label} scope={row.scope} />
+                ) : (
+                  <HistoryRow event={row.event} withDate={row.scope === 'month'} />
+                )}
+              </div>
+            );
+          })}
+        </div>
       </div>
     </div>
   );
+}
+
+/**
+ * The group the top of the viewport is in, pinned above the list: deep in a long history the agent
+ * still sees which day or month they are reading. Groups are at most a month of events, so the
+ * walk back to the header is short.
+ */
+function stickyHeader(rows: HistoryRowModel[], firstVisible: number, scrollOffset: number): Extract<HistoryRowModel, { type: 'header' }> | null {
+  if (scrollOffset <= 0) return null; // At the top the real header is already in place.
+  for (let i = Math.min(firstVisible, rows.length - 1); i >= 0; i--) {
+    const row = rows[i];
+    if (row?.type === 'header') return row;
+  }
+  return null;
 }

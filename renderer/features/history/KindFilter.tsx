@@ -35,7 +35,7 @@ export function KindFilter() {
             disabled={count === 0 && !selected}
             onClick={() => void customer.getState().toggleKind(kind)}
           >
-            <KindIcon kind={kind} size={16} />
+            <KindIcon kind={kind} size={15} />
             {t(`kindPlural.${kind}`)}
             <span className={`${styles.chipCount} num`}>{fmt.number(count)}</span>
           </button>

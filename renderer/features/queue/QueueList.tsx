@@ -1,12 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueue, useStores } from '../../stores/context';
 import { useNow } from '../common/useNow';
 import { QueueRow } from './QueueRow';
 import styles from './queue.module.css';
 
-export const QUEUE_ROW_HEIGHT = 68;
+export const QUEUE_ROW_HEIGHT = 74;
 const LOAD_AHEAD_ROWS = 20;
 
 /** Virtualized like the history: a busy queue holds thousands of tasks. */
@@ -19,6 +19,8 @@ export function QueueList() {
   const now = useNow();
   const scrollRef = useRef<HTMLDivElement>(null);
   const hasMore = tasks.length < total;
+  // Stable, or the virtualizer re-measures every row on each render (see HistoryList).
+  const getItemKey = useCallback((index: number) => tasks[index]?.id ?? 'more', [tasks]);
 
   // See HistoryList: the compiler skips this component; rows are memo components.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -26,7 +28,7 @@ export function QueueList() {
     count: tasks.length + (hasMore ? 1 : 0),
     getScrollElement: () => scrollRef.current,
     estimateSize: () => QUEUE_ROW_HEIGHT,
-    getItemKey: (index) => tasks[index]?.id ?? 'more',
+    getItemKey,
     overscan: 8,
   });
   const items = virtualizer.getVirtualItems();

@@ -60,6 +60,17 @@ describe('customer search', () => {
     expect(screen.queryByTestId('search-results')).toBeNull();
   });
 
+  it('jumps to the search box on "/" unless the agent is typing elsewhere', () => {
+    renderApp(createFakeHost({ customers }));
+    const input = screen.getByTestId('search-input');
+    fireEvent.keyDown(document.body, { key: '/' });
+    expect(document.activeElement).toBe(input);
+    const other = screen.getByTestId('queue-status-filter');
+    other.focus();
+    fireEvent.keyDown(other, { key: '/' });
+    expect(document.activeElement).toBe(other);
+  });
+
   it('offers a retry when the host is unreachable', async () => {
     const host = createFakeHost({ customers });
     renderApp(host);

@@ -16,6 +16,7 @@ export function SearchHint() {
           <code key={example}>{example}</code>
         ))}
       </div>
+      <p className={styles.shortcut}>{t('search.hintShortcut')}</p>
     </StateCard>
   );
 }

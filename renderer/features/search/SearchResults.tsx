@@ -22,9 +22,7 @@ export function SearchResults() {
     <div className={styles.results} data-testid="search-results">
       <div className={styles.resultsHeader}>
         <span className={styles.resultsCount}>{t('search.resultCount', { count: result.results.length })}</span>
-        <span className={styles.resultsReading}>
-          {t('search.readAs')} · {reading}
-        </span>
+        <span className={styles.resultsReading}>{reading}</span>
       </div>
       <div className={styles.table} role="table">
         <div className={styles.headRow} role="row">

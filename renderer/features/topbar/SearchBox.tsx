@@ -1,4 +1,4 @@
-import { type FormEvent } from 'react';
+import { type FormEvent, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStores, useSearch } from '../../stores/context';
 import { Icon } from '../../ui/Icon';
@@ -10,6 +10,19 @@ export function SearchBox() {
   const { t } = useTranslation();
   const { search } = useStores();
   const query = useSearch((s) => s.query);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  // "/" focuses the search from anywhere (as in most web consoles), unless the agent is typing elsewhere.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || isEditable(e.target)) return;
+      e.preventDefault();
+      inputRef.current?.focus();
+      inputRef.current?.select();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -22,6 +35,7 @@ export function SearchBox() {
         <span className="sr-only">{t('topbar.searchLabel')}</span>
         <Icon name="search" size={15} className={styles.searchIcon} />
         <input
+          ref={inputRef}
           data-testid="search-input"
           type="search"
           value={query}
@@ -43,4 +57,9 @@ export function SearchBox() {
       <QueryReading />
     </form>
   );
+}
+
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
