@@ -25,6 +25,8 @@ export interface WebServerOptions {
   rendererDir: string;
   /** Extra connect-src sources for the CSP (the SIP server). */
   connectSrc?: readonly string[];
+  /** Page origins besides this server's own that may open the bridge (a Vite dev server proxying /bridge). */
+  extraOrigins?: readonly string[];
   /** Dev mode: Vite serves the renderer from source, with HMR on this same server. */
   dev?: { createVite(server: Server): Promise<ViteMiddleware> };
   dispatchOptions?: DispatchOptions;
@@ -95,7 +97,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     handlers: options.handlers,
     events: options.events,
     token: options.token,
-    allowedOrigins: () => selfHosts().map((host) => `http://${host}`),
+    allowedOrigins: () => [...selfHosts().map((host) => `http://${host}`), ...(options.extraOrigins ?? [])],
     ...(options.dispatchOptions ? { dispatchOptions: options.dispatchOptions } : {}),
   });
   app.server.on('upgrade', (req, socket, head: Buffer) => {

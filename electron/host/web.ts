@@ -32,7 +32,8 @@ function openHost(args: WebArgs): Host {
 async function createVite(server: Server): Promise<ViteMiddleware> {
   const { createServer } = await import('vite');
   // Middleware mode on our own server: one port, one origin, so the bridge's origin check holds in dev too.
-  return createServer({ root, server: { middlewareMode: true, hmr: { server } }, appType: 'spa' });
+  // vite.config.ts decides the renderer root; only the server part is overridden here.
+  return createServer({ configFile: path.join(root, 'vite.config.ts'), server: { middlewareMode: true, ws: { server } }, appType: 'spa' });
 }
 
 async function main(): Promise<void> {
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
       port: args.port,
       rendererDir: path.resolve(root, args.rendererDir),
       ...(args.connectSrc ? { connectSrc: args.connectSrc } : {}),
+      extraOrigins: args.allowOrigins,
       ...(args.dev ? { dev: { createVite } } : {}),
       dispatchOptions: {
         // In dev a handler returning the wrong shape is a bug to see at once; in use it costs a parse per reply.

@@ -78,6 +78,27 @@ describe('web-mode server', () => {
     }
   });
 
+  it('refuses the bridge to other origins unless allowed (Vite dev server)', async () => {
+    const host = createFakeHost();
+    const other = await startWebServer({ handlers: host.handlers, events: host.events, token, port: 0, rendererDir: dir, extraOrigins: ['http://127.0.0.1:5173'] });
+    const page = new URL(other.url);
+    const call = async (origin: string) => {
+      const transport = createWsTransport({ url: bridgeUrl(page, token), WebSocket: wsWithOrigin(origin), callTimeoutMs: 1_000 });
+      try {
+        return await transport.invoke('appInfo', {});
+      } finally {
+        transport.close();
+      }
+    };
+    try {
+      await expect(call('http://127.0.0.1:5173')).resolves.toMatchObject({ ok: true });
+      await expect(call(`http://localhost:${other.port}`)).resolves.toMatchObject({ ok: true });
+      await expect(call('http://127.0.0.1:5174')).resolves.toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    } finally {
+      await other.close();
+    }
+  });
+
   it('says clearly when the port is taken', async () => {
     const host = createFakeHost();
     await expect(startWebServer({ handlers: host.handlers, events: host.events, token, port: server.port, rendererDir: dir })).rejects.toThrow(
