@@ -25,6 +25,8 @@ export interface CustomerReader {
 export interface CustomerWriter {
   /** Inserts a customer with numbers already in E.164 (validated, not re-normalized). */
   insert(customer: Customer, phones: readonly NewPhone[]): void;
+  /** Many customers in one transaction (bulk loads): all or none. */
+  insertMany(records: Iterable<{ customer: Customer; phones: readonly NewPhone[] }>): number;
   /** Adds a number typed by a person: normalized to E.164 with the store's default region. */
   addPhone(customerId: string, rawNumber: string, label: PhoneLabel, isPrimary: boolean): PhoneNumber;
 }
@@ -110,7 +112,7 @@ export function customerStore(db: Db, defaultRegion: string): CustomerReader & C
     phone: row.phone,
   });
 
-  const insert = db.transaction((customer: Customer, phones: readonly NewPhone[]) => {
+  const write = (customer: Customer, phones: readonly NewPhone[]) => {
     const c = validated(Customer, customer, 'customer');
     insertCustomer.run({
       ...c,
@@ -123,6 +125,15 @@ export function customerStore(db: Db, defaultRegion: string): CustomerReader & C
       const e164 = validated(E164, phone.e164, `customer ${c.id} phones.${index}.e164`);
       insertPhone.run(c.id, e164, validated(PhoneLabel, phone.label, `customer ${c.id} phones.${index}.label`), phone.isPrimary ? 1 : 0);
     });
+  };
+  const insert = db.transaction(write);
+  const insertMany = db.transaction((records: Iterable<{ customer: Customer; phones: readonly NewPhone[] }>) => {
+    let n = 0;
+    for (const record of records) {
+      write(record.customer, record.phones);
+      n += 1;
+    }
+    return n;
   });
 
   return {
@@ -168,6 +179,7 @@ export function customerStore(db: Db, defaultRegion: string): CustomerReader & C
     },
     count: () => selectCount.get()?.n ?? 0,
     insert: (customer, phones) => insert(customer, phones),
+    insertMany: (records) => insertMany(records),
     addPhone(customerId, rawNumber, label, isPrimary) {
       const normalized = normalizePhone(rawNumber, defaultRegion);
       if (!normalized.ok) throw new InvalidRecordError(`phone of customer ${customerId}`, 'e164', `not a valid number (${normalized.reason})`);

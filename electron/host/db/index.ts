@@ -12,6 +12,10 @@ export type { TaskReader, TaskWriter, TaskQuery, QueuedTask } from './tasks';
 export type { OutboxReader, OutboxWriter, OutboxOp } from './outbox';
 export type { MetaStore } from './meta';
 export { InvalidRecordError } from './validate';
+export { optimizeAfterBulkLoad } from './maintenance';
+export { bulkLoad } from './bulk';
+export { inspectStoreFile, type StoreFile } from './inspect';
+export { SCHEMA_VERSION } from './migrations';
 
 /** Every domain store over one handle: what services are given. */
 export function createStores(db: Db, options: { defaultRegion: string } & HistoryStoreOptions) {

@@ -1,0 +1,73 @@
+/**
+ * Makes a demo database: `tsx scripts/seed-demo.ts --db .data/huifang.db --customers 10000 --seed 42`.
+ * Refuses to overwrite a store that is not demo data unless --force is given.
+ */
+import { parseArgs } from 'node:util';
+import { KNOWN } from '../electron/host/demo/known';
+import { RefusedToOverwrite, seedDemoFile } from '../electron/host/demo/seedFile';
+
+const MIN_CUSTOMERS = 1_000;
+const MAX_CUSTOMERS = 1_000_000;
+
+function fail(message: string): never {
+  process.stderr.write(`seed-demo: ${message}\n`);
+  process.exit(2);
+}
+
+function integer(name: string, value: string, min: number, max: number): number {
+  const n = Number(value.replace(/[_,]/g, ''));
+  if (!Number.isInteger(n) || n < min || n > max) fail(`--${name}: expected a whole number from ${min} to ${max}, got "${value}"`);
+  return n;
+}
+
+const { values } = (() => {
+  try {
+    return parseArgs({
+      options: {
+        db: { type: 'string', default: '.data/huifang.db' },
+        customers: { type: 'string', default: '10000' },
+        seed: { type: 'string', default: '42' },
+        anchor: { type: 'string' },
+        force: { type: 'boolean', default: false },
+      },
+      strict: true,
+    });
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : String(error));
+  }
+})();
+
+const customers = integer('customers', values.customers, MIN_CUSTOMERS, MAX_CUSTOMERS);
+const seed = integer('seed', values.seed, 0, 2 ** 32 - 1);
+const anchorMs = values.anchor === undefined ? undefined : Date.parse(values.anchor);
+if (anchorMs !== undefined && Number.isNaN(anchorMs)) fail(`--anchor: expected an ISO date such as 2026-11-20, got "${values.anchor}"`);
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+process.stderr.write(`seeding ${values.db}: ${fmt(customers)} customers, seed ${seed}…\n`);
+try {
+  const stats = seedDemoFile(values.db, {
+    customers,
+    seed,
+    ...(anchorMs !== undefined ? { anchorMs } : {}),
+    force: values.force,
+    onProgress: (s) => {
+      if (s.customers % 100_000 === 0 || s.customers === customers) {
+        process.stderr.write(`  ${fmt(s.customers)} customers, ${fmt(s.events)} events (${(s.ms / 1000).toFixed(1)} s)\n`);
+      }
+    },
+  });
+  const lines = [
+    `Seeded ${values.db} in ${(stats.ms / 1000).toFixed(1)} s (CPU ${(stats.cpuMs / 1000).toFixed(1)} s), ${(stats.bytes / 1024 / 1024).toFixed(1)} MiB:`,
+    `  ${fmt(stats.customers)} customers, ${fmt(stats.phones)} phone numbers, ${fmt(stats.events)} history events, ${fmt(stats.tasks)} follow-up tasks`,
+    'Well-known records (electron/host/demo/known.ts):',
+    `  ${KNOWN.zhangWei.name} ${KNOWN.zhangWei.mobile} / ${KNOWN.zhangWei.office}: varied history, open complaint, queued complaint_care task`,
+    `  ${KNOWN.longHistory.name} ${KNOWN.longHistory.mobile}: exactly ${fmt(KNOWN.longHistory.events)} history events`,
+    `  ${KNOWN.sharedLine.customers.map((c) => c.name).join(' + ')} share ${KNOWN.sharedLine.e164}`,
+    `  ${KNOWN.english.name} ${KNOWN.english.mobile}`,
+    `  ${KNOWN.unknownNumber}: valid, belongs to nobody`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+} catch (error) {
+  if (error instanceof RefusedToOverwrite) fail(error.message);
+  throw error;
+}
