@@ -4,7 +4,8 @@ import { history } from './002_history';
 import { tasks } from './003_tasks';
 import { outbox } from './004_outbox';
 import { meta } from './005_meta';
+import { agent } from './006_agent';
 
 /** Applied in this order; the last version is the schema version this build writes. */
-export const MIGRATIONS: readonly Migration[] = [customers, history, tasks, outbox, meta];
+export const MIGRATIONS: readonly Migration[] = [customers, history, tasks, outbox, meta, agent];
 export const SCHEMA_VERSION = MIGRATIONS.length;
