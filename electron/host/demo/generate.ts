@@ -15,6 +15,9 @@ export interface DemoOptions {
   anchorMs?: number;
 }
 
+/** Bump when the generated data changes for a given seed: cached demo databases (bench) are rebuilt. */
+export const DEMO_GENERATOR_VERSION = 1;
+
 /** 2026-11-20T00:00:00Z: recent enough that tasks look due when the demo is shown. */
 export const DEFAULT_ANCHOR_MS = Date.UTC(2026, 10, 20);
 /** Average events per generated customer by segment (exponential, capped): ~4–5 overall. */

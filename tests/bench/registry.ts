@@ -1,0 +1,11 @@
+/**
+ * Every benchmark `npm run bench` knows. Add one line per benchmark; each module exports a
+ * `Benchmark`, reports a ratio against a baseline measured in the same run and writes
+ * tests/bench/results/<name>.json.
+ */
+import type { Benchmark } from './lib/benchmark';
+import { lookup } from './lookup';
+
+export const BENCHMARKS: Readonly<Record<string, Benchmark>> = {
+  lookup,
+};
