@@ -38,7 +38,10 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
   const dbFile = path.join(dataDir, 'huifang.db');
   if (customers > 0) {
     const seeded = spawnSync(TSX, ['scripts/seed-demo.ts', '--db', dbFile, '--customers', String(customers), '--seed', '42'], { cwd: REPO_ROOT, encoding: 'utf8' });
-    if (seeded.status !== 0) throw new Error(`seed-demo failed (${seeded.status}):\n${seeded.stderr}`);
+    if (seeded.status !== 0) {
+      rmSync(dataDir, { recursive: true, force: true });
+      throw new Error(`seed-demo failed (${seeded.status}):\n${seeded.stderr}`);
+    }
   }
 
   const child = spawn(TSX, ['electron/host/web.ts', '--port', '0', '--db', dbFile, '--region', options.region ?? 'CN'], {
