@@ -1,4 +1,4 @@
-import { type Handlers, type Method, type QueueList } from '../../shared/api/contract';
+import { METHODS, type Handlers, type Method, type QueueList } from '../../shared/api/contract';
 import { dispatch } from '../../shared/api/dispatch';
 import { ApiFailure } from '../../shared/api/envelope';
 import { type Customer, type HistoryEvent } from '../../shared/domain';
@@ -36,7 +36,19 @@ export function createFakeHost(data: FakeData = {}, overrides: Partial<Handlers>
   const held = new Map<Method, Array<() => void>>();
   let down = false;
 
+  // Methods this fake does not model answer like a host without them, so the contract can grow
+  // (softphone, wrap-up…) without every shell test having to fake features it does not touch.
+  const notFaked = Object.fromEntries(
+    METHODS.map((method) => [
+      method,
+      () => {
+        throw new ApiFailure('internal', `${method} is not faked`);
+      },
+    ]),
+  ) as unknown as Handlers;
+
   const handlers: Handlers = {
+    ...notFaked,
     appInfo: () => ({ version: '0.1.0', mode: 'web', defaultRegion: 'CN', customers: customers.length }),
     searchCustomers: ({ query, limit }) => {
       const n = normalizePhone(query, 'CN');
@@ -60,9 +72,6 @@ export function createFakeHost(data: FakeData = {}, overrides: Partial<Handlers>
       const page = events.slice(0, limit);
       const last = page[page.length - 1];
       return { events: page, nextCursor: events.length > limit && last ? { occurredAt: last.occurredAt, id: last.id } : null };
-    },
-    lookupCaller: () => {
-      throw new ApiFailure('internal', 'not faked');
     },
     queueList: ({ status, type, limit, offset }) => {
       const tasks = (data.tasks ?? []).filter((t) => (!status || t.status === status) && (!type || t.type === type));

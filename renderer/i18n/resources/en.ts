@@ -74,7 +74,6 @@ export const en = {
       language: 'Language',
       email: 'Email',
       company: 'Company',
-      localTime: 'Local time',
     },
     phoneLabel: {
       mobile: 'Mobile',

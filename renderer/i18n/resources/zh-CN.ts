@@ -72,7 +72,6 @@ export const zhCN: Resource = {
       language: '语言',
       email: '邮箱',
       company: '公司',
-      localTime: '当地时间',
     },
     phoneLabel: {
       mobile: '手机',
