@@ -4,6 +4,9 @@ import path from 'node:path';
 import { buildApp } from './app';
 import { hashPassword } from './auth/passwords';
 import { USAGE, readConfig, type ServerConfig } from './config';
+import { loadFollowUpConfig } from './followup/config';
+import { followUpOnEvents } from './followup/events';
+import { startSweeper } from './followup/sweep';
 import { openStore } from './store/open';
 import type { Store } from './store/store';
 
@@ -47,12 +50,15 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   if ('sqlite' in config.store) mkdirSync(path.dirname(path.resolve(config.store.sqlite)), { recursive: true });
-  const store = await openStore(config.store, { leaseMs: config.leaseMs });
+  const followUp = loadFollowUpConfig(config.rulesFile);
+  const store = await openStore(config.store, { leaseMs: config.leaseMs, onEvent: followUpOnEvents(followUp) });
   await bootstrapAdmin(store, config.admin);
   const { app } = await buildApp({ store, secret: loadSecret(config), logger: config.logger });
   const address = await app.listen({ host: config.host, port: config.port });
   console.log(`listening on ${address} (${store.kind})`);
+  const stopSweeper = config.sweepMs > 0 ? startSweeper(() => store.sweepFollowUps(followUp), { intervalMs: config.sweepMs, log: (m) => console.log(m) }) : () => undefined;
   const stop = () => {
+    stopSweeper();
     void app
       .close()
       .then(() => store.close())

@@ -94,7 +94,17 @@ export interface Queries {
   insertEvent(row: EventRow): Promise<void>;
   updateEvent(row: EventRow): Promise<void>;
 
+  /** Batch loads for the change feed: one query per domain and page instead of one per change. */
+  getCustomers(ids: readonly string[]): Promise<CustomerRow[]>;
+  getEvents(ids: readonly string[]): Promise<EventRow[]>;
+  getTasks(ids: readonly string[]): Promise<TaskRow[]>;
+  /** Keyset pages over all customers, in id order: the follow-up sweep walks the base with these. */
+  listCustomersAfter(afterId: string, limit: number): Promise<CustomerRow[]>;
+  listEventsOfCustomers(customerIds: readonly string[]): Promise<HistoryEvent[]>;
+
   getTask(id: string, forUpdate?: boolean): Promise<TaskRow | null>;
+  /** Every task of these customers, any status: what the follow-up guards need to stay idempotent. */
+  listTasksOfCustomers(customerIds: readonly string[]): Promise<FollowUpTask[]>;
   insertTask(row: TaskRow): Promise<void>;
   updateTask(row: TaskRow): Promise<void>;
 

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { encodeHlc, tick, receive, decodeHlc, type Hlc } from '../../shared/sync';
 import { DEFAULT_LEASE_MS } from '../../shared/sync';
-import type { Engine } from '../db/queries';
+import type { HistoryEvent } from '../../shared/domain';
+import type { Engine, Queries } from '../db/queries';
+
+/**
+ * Runs inside the transaction that stored a new or changed history event (import or push), so the
+ * follow-up tasks it creates commit or vanish together with the event. See server/followup.
+ */
+export type EventHook = (q: Queries, teamId: string, event: HistoryEvent, at: number) => Promise<void>;
 
 export interface StoreOptions {
   /** Milliseconds since the epoch; tests pass a fake clock. */
@@ -9,12 +16,15 @@ export interface StoreOptions {
   leaseMs?: number;
   /** HLC node id of this server process; random by default so two processes never share one. */
   nodeId?: string;
+  /** Called for each stored event (server/followup/events.ts: the follow-up rules); none by default. */
+  onEvent?: EventHook;
 }
 
 /** What every part of the store shares: the engine, the time, and this process's hybrid logical clock. */
 export class StoreContext {
   readonly now: () => number;
   readonly leaseMs: number;
+  readonly onEvent: EventHook;
   private clock: Hlc;
 
   constructor(
@@ -23,6 +33,7 @@ export class StoreContext {
   ) {
     this.now = options.now ?? Date.now;
     this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+    this.onEvent = options.onEvent ?? (() => Promise.resolve());
     this.clock = { wall: 0, counter: 0, node: options.nodeId ?? `srv-${randomUUID().slice(0, 8)}` };
   }
 

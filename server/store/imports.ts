@@ -84,6 +84,7 @@ export function importStore(ctx: StoreContext) {
     if (existing) await q.updateEvent(row);
     else await q.insertEvent(row);
     await q.appendChange({ domain: 'history', entityId: event.id, teamId, userId: null, prevUserId: null, at: ctx.now() });
+    await ctx.onEvent(q, teamId, event, ctx.now());
     return existing ? 'updated' : 'inserted';
   }
 

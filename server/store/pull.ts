@@ -1,8 +1,25 @@
 import type { Change, PullResponse } from '../../shared/sync';
-import type { ChangeRow } from '../db/queries';
+import type { ChangeRow, Queries } from '../db/queries';
 import { feedScope, type Actor } from './access';
 import type { StoreContext } from './context';
 import { customerChange, historyChange, taskChange } from './views';
+
+/**
+ * Loads the current state of every changed entity with one query per domain: a page of 1,000
+ * changes used to cost 1,000 round trips to PostgreSQL.
+ */
+async function loadAll(read: Queries, rows: readonly ChangeRow[]): Promise<Change[]> {
+  const ids = (domain: ChangeRow['domain']) => rows.filter((r) => r.domain === domain).map((r) => r.entityId);
+  const [customers, events, tasks] = await Promise.all([read.getCustomers(ids('customer')), read.getEvents(ids('history')), read.getTasks(ids('task'))]);
+  const byKey = new Map<string, (seq: number) => Change>();
+  for (const c of customers) byKey.set(`customer:${c.customer.id}`, (seq) => customerChange(c, seq));
+  for (const e of events) byKey.set(`history:${e.event.id}`, (seq) => historyChange(e, seq));
+  for (const t of tasks) byKey.set(`task:${t.task.id}`, (seq) => taskChange(t, seq));
+  return rows.flatMap((r) => {
+    const make = byKey.get(`${r.domain}:${r.entityId}`);
+    return make ? [make(r.seq)] : [];
+  });
+}
 
 /**
  * The change feed. The head is read first and the batch never goes past it: every change at or
@@ -11,22 +28,6 @@ import { customerChange, historyChange, taskChange } from './views';
  */
 export function pullStore(ctx: StoreContext) {
   const { read } = ctx.engine;
-  async function load(row: ChangeRow): Promise<Change | null> {
-    switch (row.domain) {
-      case 'customer': {
-        const c = await read.getCustomer(row.entityId);
-        return c && customerChange(c, row.seq);
-      }
-      case 'history': {
-        const e = await read.getEvent(row.entityId);
-        return e && historyChange(e, row.seq);
-      }
-      case 'task': {
-        const t = await read.getTask(row.entityId);
-        return t && taskChange(t, row.seq);
-      }
-    }
-  }
   return {
     headSeq: () => read.headSeq(),
     async pull(actor: Actor, since: number, limit: number): Promise<PullResponse> {
@@ -38,11 +39,7 @@ export function pullStore(ctx: StoreContext) {
         latest.delete(key);
         latest.set(key, r);
       }
-      const changes: Change[] = [];
-      for (const r of latest.values()) {
-        const c = await load(r);
-        if (c) changes.push(c);
-      }
+      const changes = await loadAll(read, [...latest.values()]);
       const hasMore = rows.length === limit;
       const last = rows[rows.length - 1];
       return { changes, cursor: hasMore && last ? last.seq : Math.max(head, since), hasMore };

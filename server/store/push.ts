@@ -53,6 +53,7 @@ export function pushStore(ctx: StoreContext) {
     }
     await q.insertEvent({ teamId: customer.teamId, externalId: null, opId, event });
     const seq = await q.appendChange({ domain: 'history', entityId: event.id, teamId: customer.teamId, userId: null, prevUserId: null, at: ctx.now() });
+    await ctx.onEvent(q, customer.teamId, event, ctx.now());
     return { seq, teamId: customer.teamId };
   }
 

@@ -1,4 +1,6 @@
 import type { Engine } from '../db/queries';
+import type { FollowUpConfig } from '../followup/config';
+import { runSweep } from '../followup/sweep';
 import { accountStore } from './accounts';
 import { claimStore } from './claims';
 import { StoreContext, type StoreOptions } from './context';
@@ -19,6 +21,8 @@ export function createStore(engine: Engine, options: StoreOptions = {}) {
     ...pushStore(ctx),
     ...pullStore(ctx),
     ...claimStore(ctx),
+    /** The time-based follow-up rules over every customer, at the store's now (server/followup/sweep.ts). */
+    sweepFollowUps: (config: FollowUpConfig) => runSweep(engine, config, ctx.now()),
     /** Called after changes commit anywhere (this process, or any process on PostgreSQL). */
     onChange: (listener: () => void) => engine.onCommittedChanges(listener),
     close: () => engine.close(),

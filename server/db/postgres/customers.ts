@@ -4,7 +4,19 @@ import { one, type Exec } from './exec';
 
 type CustomerQueries = Pick<
   Queries,
-  'getCustomer' | 'getCustomerIdByExternalId' | 'insertCustomer' | 'updateCustomer' | 'listHistory' | 'getEvent' | 'getEventByExternalId' | 'insertEvent' | 'updateEvent'
+  | 'getCustomer'
+  | 'getCustomerIdByExternalId'
+  | 'insertCustomer'
+  | 'updateCustomer'
+  | 'listHistory'
+  | 'getEvent'
+  | 'getEventByExternalId'
+  | 'insertEvent'
+  | 'updateEvent'
+  | 'getCustomers'
+  | 'getEvents'
+  | 'listCustomersAfter'
+  | 'listEventsOfCustomers'
 >;
 
 interface CustomerSql {
@@ -24,6 +36,7 @@ interface EventSql {
 }
 const toEvent = (r: EventSql): EventRow => ({ teamId: r.team_id, externalId: r.external_id, opId: r.op_id, event: r.data });
 const EVENT = 'SELECT team_id, external_id, op_id, data FROM history';
+const CUSTOMER = 'SELECT team_id, external_id, data, clocks, phones, imported FROM customers';
 
 /** Customers and their history. `forUpdate` row-locks the customer so concurrent field merges queue up. */
 export function customerQueries(db: Exec): CustomerQueries {
@@ -89,6 +102,12 @@ export function customerQueries(db: Exec): CustomerQueries {
         'INSERT INTO history (id, customer_id, team_id, kind, occurred_at, external_id, op_id, data) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
         [row.event.id, row.event.customerId, row.teamId, row.event.kind, row.event.occurredAt, row.externalId, row.opId, JSON.stringify(row.event)],
       )),
+    getCustomers: async (ids) => (await db.query<CustomerSql>(`${CUSTOMER} WHERE id = ANY($1::text[])`, [ids])).rows.map(toCustomer),
+    getEvents: async (ids) => (await db.query<EventSql>(`${EVENT} WHERE id = ANY($1::text[])`, [ids])).rows.map(toEvent),
+    listCustomersAfter: async (afterId, limit) =>
+      (await db.query<CustomerSql>(`${CUSTOMER} WHERE id > $1 ORDER BY id LIMIT $2`, [afterId, limit])).rows.map(toCustomer),
+    listEventsOfCustomers: async (ids) =>
+      (await db.query<{ data: HistoryEvent }>('SELECT data FROM history WHERE customer_id = ANY($1::text[])', [ids])).rows.map((r) => r.data),
     updateEvent: async (row) =>
       void (await db.query('UPDATE history SET kind = $1, occurred_at = $2, data = $3 WHERE id = $4', [
         row.event.kind,

@@ -65,4 +65,9 @@ describe.skipIf(base === null)('PostgreSQL server migrations', () => {
     await db.query("INSERT INTO ops (op_id, client_id, user_id, received_at) VALUES ('o1', 'c', 'u', 1)");
     expect((await db.query("INSERT INTO ops (op_id, client_id, user_id, received_at) VALUES ('o1', 'c', 'u', 1) ON CONFLICT DO NOTHING")).rowCount).toBe(0);
   });
+
+  it('6 tasks by customer: an index on tasks.customer_id for the follow-up rules', async () => {
+    const db = await dbAt(6);
+    expect((await db.query("SELECT indexdef FROM pg_indexes WHERE indexname = 'tasks_customer'")).rows[0]).toMatchObject({ indexdef: expect.stringContaining('(customer_id)') as unknown });
+  });
 });

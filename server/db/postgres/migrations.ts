@@ -111,4 +111,10 @@ export const migrations: Migration[] = [
       );
       CREATE INDEX changes_team_seq ON changes(team_id, seq);`,
   },
+  {
+    version: 6,
+    name: 'tasks by customer',
+    // The follow-up rules read every task of a customer before creating one (dedupe, cool-down).
+    sql: `CREATE INDEX tasks_customer ON tasks(customer_id);`,
+  },
 ];

@@ -11,13 +11,17 @@ interface TaskSql {
 }
 const toTask = (r: TaskSql): TaskRow => ({ teamId: r.team_id, holder: r.holder, leaseUntil: r.lease_until, epoch: r.lease_epoch, task: r.data });
 
-export function taskQueries(db: Exec): Pick<Queries, 'getTask' | 'insertTask' | 'updateTask'> {
+export function taskQueries(db: Exec): Pick<Queries, 'getTask' | 'insertTask' | 'updateTask' | 'getTasks' | 'listTasksOfCustomers'> {
   return {
     // FOR UPDATE makes concurrent claims of one task wait in line, each then seeing the previous winner.
     getTask: async (id, forUpdate = false) => {
       const r = await one<TaskSql>(db, `SELECT team_id, holder, lease_until, lease_epoch, data FROM tasks WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
       return r ? toTask(r) : null;
     },
+    getTasks: async (ids) =>
+      (await db.query<TaskSql>('SELECT team_id, holder, lease_until, lease_epoch, data FROM tasks WHERE id = ANY($1::text[])', [ids])).rows.map(toTask),
+    listTasksOfCustomers: async (ids) =>
+      (await db.query<{ data: FollowUpTask }>('SELECT data FROM tasks WHERE customer_id = ANY($1::text[])', [ids])).rows.map((r) => r.data),
     insertTask: async (row) =>
       void (await db.query(
         'INSERT INTO tasks (id, customer_id, team_id, status, holder, lease_until, lease_epoch, data) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',

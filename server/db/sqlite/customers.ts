@@ -4,7 +4,19 @@ import type { CustomerRow, EventRow } from '../queries';
 import type { SyncOf } from './types';
 
 type CustomerQueries = SyncOf<
-  'getCustomer' | 'getCustomerIdByExternalId' | 'insertCustomer' | 'updateCustomer' | 'listHistory' | 'getEvent' | 'getEventByExternalId' | 'insertEvent' | 'updateEvent'
+  | 'getCustomer'
+  | 'getCustomerIdByExternalId'
+  | 'insertCustomer'
+  | 'updateCustomer'
+  | 'listHistory'
+  | 'getEvent'
+  | 'getEventByExternalId'
+  | 'insertEvent'
+  | 'updateEvent'
+  | 'getCustomers'
+  | 'getEvents'
+  | 'listCustomersAfter'
+  | 'listEventsOfCustomers'
 >;
 
 interface CustomerSql {
@@ -58,6 +70,11 @@ export function customerQueries(db: Database): CustomerQueries {
       'INSERT INTO history (id, customer_id, team_id, kind, occurred_at, external_id, op_id, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     updateEvent: db.prepare('UPDATE history SET kind = ?, occurred_at = ?, data = ? WHERE id = ?'),
+    // Id lists travel as one JSON array parameter: no statement per list length.
+    many: db.prepare('SELECT team_id, external_id, data, clocks, phones, imported FROM customers WHERE id IN (SELECT value FROM json_each(?))'),
+    manyEvents: db.prepare('SELECT team_id, external_id, op_id, data FROM history WHERE id IN (SELECT value FROM json_each(?))'),
+    after: db.prepare('SELECT team_id, external_id, data, clocks, phones, imported FROM customers WHERE id > ? ORDER BY id LIMIT ?'),
+    eventsOf: db.prepare('SELECT data FROM history WHERE customer_id IN (SELECT value FROM json_each(?))').pluck(),
   };
   const writePhones = (row: CustomerRow) => {
     s.clearPhones.run(row.customer.id);
@@ -103,5 +120,9 @@ export function customerQueries(db: Database): CustomerQueries {
         JSON.stringify(row.event),
       ),
     updateEvent: (row) => void s.updateEvent.run(row.event.kind, row.event.occurredAt, JSON.stringify(row.event), row.event.id),
+    getCustomers: (ids) => (s.many.all(JSON.stringify(ids)) as CustomerSql[]).map(toCustomer),
+    getEvents: (ids) => (s.manyEvents.all(JSON.stringify(ids)) as EventSql[]).map(toEvent),
+    listCustomersAfter: (afterId, limit) => (s.after.all(afterId, limit) as CustomerSql[]).map(toCustomer),
+    listEventsOfCustomers: (ids) => (s.eventsOf.all(JSON.stringify(ids)) as string[]).map((d) => JSON.parse(d) as HistoryEvent),
   };
 }

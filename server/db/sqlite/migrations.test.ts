@@ -60,4 +60,10 @@ describe('SQLite server migrations', () => {
     expect(add.get()).toBe(first + 1);
     expect(() => db.prepare("INSERT INTO changes (domain, entity_id, team_id, at) VALUES ('order', 'k', 't', 1)").run()).toThrow(/CHECK/);
   });
+
+  it('6 tasks by customer: the follow-up rules find a customer\'s tasks through an index', () => {
+    const db = dbAt(6);
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT data FROM tasks WHERE customer_id = 'c1'").all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING INDEX tasks_customer/);
+  });
 });

@@ -18,13 +18,15 @@ const toTask = (r: TaskSql): TaskRow => ({
   task: JSON.parse(r.data) as FollowUpTask,
 });
 
-export function taskQueries(db: Database): SyncOf< 'getTask' | 'insertTask' | 'updateTask'> {
+export function taskQueries(db: Database): SyncOf<'getTask' | 'insertTask' | 'updateTask' | 'getTasks' | 'listTasksOfCustomers'> {
   const s = {
     get: db.prepare('SELECT team_id, holder, lease_until, lease_epoch, data FROM tasks WHERE id = ?'),
     insert: db.prepare(
       'INSERT INTO tasks (id, customer_id, team_id, status, holder, lease_until, lease_epoch, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     update: db.prepare('UPDATE tasks SET status = ?, holder = ?, lease_until = ?, lease_epoch = ?, data = ? WHERE id = ?'),
+    many: db.prepare('SELECT team_id, holder, lease_until, lease_epoch, data FROM tasks WHERE id IN (SELECT value FROM json_each(?))'),
+    ofCustomers: db.prepare('SELECT data FROM tasks WHERE customer_id IN (SELECT value FROM json_each(?))').pluck(),
   };
   return {
     // SQLite has one writer at a time, so reading inside the write transaction is already exclusive.
@@ -36,5 +38,7 @@ export function taskQueries(db: Database): SyncOf< 'getTask' | 'insertTask' | 'u
       void s.insert.run(row.task.id, row.task.customerId, row.teamId, row.task.status, row.holder, row.leaseUntil, row.epoch, JSON.stringify(row.task)),
     updateTask: (row) =>
       void s.update.run(row.task.status, row.holder, row.leaseUntil, row.epoch, JSON.stringify(row.task), row.task.id),
+    getTasks: (ids) => (s.many.all(JSON.stringify(ids)) as TaskSql[]).map(toTask),
+    listTasksOfCustomers: (ids) => (s.ofCustomers.all(JSON.stringify(ids)) as string[]).map((d) => JSON.parse(d) as FollowUpTask),
   };
 }
