@@ -1,6 +1,9 @@
+import path from 'node:path';
 import type { Handlers } from '../../shared/api';
 import { createStores, openDatabase, type Db } from './db';
 import { createHostEvents, type HostEvents } from './events';
+import { keyFileBox } from './secrets/keyfile-box';
+import type { SecretBox } from './secrets/secret-box';
 import { createHandlers } from './services';
 
 export interface HostOptions {
@@ -10,6 +13,8 @@ export interface HostOptions {
   defaultRegion: string;
   mode: 'desktop' | 'web';
   version: string;
+  /** Seals the SIP password. Electron passes safeStorage; by default a 0600 key file beside the db. */
+  secretBox?: SecretBox;
 }
 
 /** on/emit over the contract's events; declared next to its implementation in events.ts. */
@@ -36,7 +41,8 @@ export function createHost(options: HostOptions): Host {
       console.warn(`history event ${event.id} (${event.kind}) is unreadable: ${event.field ?? ''} ${event.detail}`),
   });
   const events = createHostEvents();
-  const handlers = createHandlers({ stores, version: options.version, mode: options.mode, defaultRegion });
+  const secretBox = options.secretBox ?? keyFileBox(options.dbFile === ':memory:' ? null : path.join(path.dirname(options.dbFile), 'secret.key'));
+  const handlers = createHandlers({ stores, version: options.version, mode: options.mode, defaultRegion, secretBox });
   return {
     handlers,
     events,

@@ -20,6 +20,7 @@ import { appUrlMatcher, registerIpc } from '../host/transports/ipc';
 import { APP_INDEX_URL } from './app-files';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { hardenWebContents } from './hardening';
+import { safeStorageBox } from './safe-storage-box';
 import { startUpdater } from './updater';
 import { createMainWindow } from './window';
 
@@ -45,7 +46,13 @@ function openWindow(): void {
 function start(): void {
   const dbFile = process.env.HUIFANG_DB ?? path.join(app.getPath('userData'), 'huifang.db');
   try {
-    host = createHost({ dbFile, defaultRegion: process.env.HUIFANG_REGION ?? 'CN', mode: 'desktop', version: app.getVersion() });
+    host = createHost({
+      dbFile,
+      defaultRegion: process.env.HUIFANG_REGION ?? 'CN',
+      mode: 'desktop',
+      version: app.getVersion(),
+      secretBox: safeStorageBox() ?? undefined,
+    });
   } catch (error) {
     fatal(`The database at ${dbFile} cannot be opened:\n${(error as Error).message}`);
     return;

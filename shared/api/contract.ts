@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { AgentStateName, BreakReason } from '../agent/states';
 import {
+  CallPayload,
   Customer,
   CustomerId,
   CustomerSummary,
@@ -8,6 +10,7 @@ import {
   HistoryCursor,
   HistoryEvent,
   HistoryKind,
+  Instant,
   PhoneNumber,
   TaskStatus,
 } from '../domain';
@@ -99,6 +102,53 @@ export type AppInfo = z.infer<typeof AppInfo>;
 
 const Empty = z.object({}).strict();
 
+/** Where and as whom the softphone registers. The password travels separately (see below). */
+export const SoftphoneSettings = z.object({
+  wsUrl: z.string().max(300).regex(/^wss?:\/\/[^\s]+$/, 'must be a ws:// or wss:// address'),
+  domain: z.string().min(1).max(200).regex(/^[A-Za-z0-9.-]+$/, 'must be a SIP domain such as pbx.example.com'),
+  extension: z.string().regex(/^[A-Za-z0-9_.+-]{1,32}$/, 'letters, digits and . _ + - only'),
+  authorizationUsername: z.string().min(1).max(64),
+  displayName: z.string().max(80),
+  /** After-call work per call; 0 turns wrap-up off. */
+  wrapUpLimitSec: z.number().int().min(0).max(3600),
+  /** 'busy' answers 486 when the agent is not Available, so the PBX routes the call elsewhere. */
+  whenNotAvailable: z.enum(['busy', 'ring']),
+  callWaiting: z.boolean(),
+});
+export type SoftphoneSettings = z.infer<typeof SoftphoneSettings>;
+
+export const SoftphoneSettingsState = z.object({
+  settings: SoftphoneSettings.nullable(),
+  /** 'unreadable': sealed on another machine or by another user; ask for it again. */
+  password: z.enum(['stored', 'missing', 'unreadable']),
+});
+export type SoftphoneSettingsState = z.infer<typeof SoftphoneSettingsState>;
+
+export const RecordCallInput = z.object({
+  /** Unique per call on this console; doubles as the outbox op id, so a retried save is not a second call. */
+  callId: z.string().min(1).max(64),
+  /** The customer the agent worked the call for; null for an unknown or anonymous caller. */
+  customerId: CustomerId.nullable(),
+  occurredAt: Instant,
+  payload: CallPayload,
+});
+
+export const RecordAgentStateInput = z.object({
+  agent: z.string().min(1).max(64),
+  state: AgentStateName,
+  fromState: AgentStateName.nullable(),
+  breakReason: BreakReason.nullable(),
+  cause: z.string().min(1).max(32),
+  at: Instant,
+});
+
+export const QuickCreateInput = z.object({
+  name: z.string().trim().min(1, 'enter the caller’s name').max(200),
+  /** As the caller ID or the agent gave it; normalized by the host. */
+  phone: z.string().min(1).max(64),
+  city: z.string().trim().max(100).optional(),
+});
+
 export const api = {
   appInfo: { input: Empty, output: AppInfo },
   searchCustomers: { input: SearchInput, output: SearchResult },
@@ -106,6 +156,16 @@ export const api = {
   historyPage: { input: HistoryPageInput, output: HistoryPage },
   lookupCaller: { input: LookupCallerInput, output: ScreenPop },
   queueList: { input: QueueListInput, output: QueueList },
+  createCustomer: { input: QuickCreateInput, output: Customer360 },
+  recordCall: { input: RecordCallInput, output: z.object({ eventId: z.string().nullable(), savedAt: Instant }) },
+  recordAgentState: { input: RecordAgentStateInput, output: z.object({ seq: z.number().int() }) },
+  getSoftphoneSettings: { input: Empty, output: SoftphoneSettingsState },
+  saveSoftphoneSettings: {
+    input: z.object({ settings: SoftphoneSettings, password: z.string().min(1).max(128).optional() }),
+    output: SoftphoneSettingsState,
+  },
+  /** The only way the SIP password leaves the host: into the softphone's memory, to register. */
+  softphoneCredentials: { input: Empty, output: z.object({ password: z.string() }) },
 } as const;
 
 export type ApiSpec = typeof api;

@@ -1,18 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Handlers } from './contract';
 import { dispatch } from './dispatch';
+import { handlersThatThrow } from './testing';
 
 function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
-  const fail = () => {
-    throw new Error('not used');
-  };
   return {
+    ...handlersThatThrow(),
     appInfo: () => ({ version: '1', mode: 'web', defaultRegion: 'CN', customers: 0 }),
-    searchCustomers: fail,
-    getCustomer: fail,
-    historyPage: fail,
-    lookupCaller: fail,
-    queueList: fail,
     ...overrides,
   };
 }

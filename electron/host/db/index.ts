@@ -1,7 +1,9 @@
+import { agentStateStore } from './agent';
 import { customerStore } from './customers';
 import { historyStore, type HistoryStoreOptions } from './history';
 import { metaStore } from './meta';
 import { outboxStore } from './outbox';
+import { secretStore } from './secrets';
 import type { Db } from './open';
 import { taskStore } from './tasks';
 
@@ -11,6 +13,8 @@ export type { HistoryReader, HistoryWriter, HistoryQuery, KindCounts, Unreadable
 export type { TaskReader, TaskWriter, TaskQuery, QueuedTask } from './tasks';
 export type { OutboxReader, OutboxWriter, OutboxOp } from './outbox';
 export type { MetaStore } from './meta';
+export type { AgentStateRecord, AgentStateReader, AgentStateWriter } from './agent';
+export type { SecretStore, SealedSecret } from './secrets';
 export { InvalidRecordError } from './validate';
 export { optimizeAfterBulkLoad } from './maintenance';
 export { bulkLoad } from './bulk';
@@ -25,6 +29,10 @@ export function createStores(db: Db, options: { defaultRegion: string } & Histor
     tasks: taskStore(db),
     outbox: outboxStore(db),
     meta: metaStore(db),
+    agentStates: agentStateStore(db),
+    secrets: secretStore(db),
+    /** Runs `fn` in one transaction: a write and its outbox row land together or not at all. */
+    transaction: <T>(fn: () => T): T => db.transaction(fn)(),
   };
 }
 export type Stores = ReturnType<typeof createStores>;

@@ -1,5 +1,6 @@
 import { vi } from 'vitest';
 import type { EventName, EventPayload, Handlers, ParsedInputOf } from '../../../shared/api';
+import { handlersThatThrow } from '../../../shared/api/testing';
 
 /**
  * A stand-in for createHost() with spies on every handler, so a test can say "the handler was not
@@ -21,6 +22,7 @@ export function createFakeHost(): TestHost {
     throw new Error('not used in this test');
   };
   const handlers: Handlers = {
+    ...handlersThatThrow(),
     appInfo: vi.fn(() => ({ ...APP_INFO })),
     searchCustomers: vi.fn((input: ParsedInputOf<'searchCustomers'>) => ({
       interpretedAs: 'name' as const,
