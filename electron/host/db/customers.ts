@@ -1,6 +1,7 @@
 import { Customer, E164, PhoneLabel, type CustomerSummary, type PhoneNumber } from '../../../shared/domain';
 import { normalizePhone } from '../../../shared/phone/normalize';
 import { fromMillis, toMillis } from './instant';
+import { shortNameQuery } from './nameWords';
 import type { Db } from './open';
 import { InvalidRecordError, validated } from './validate';
 
@@ -55,7 +56,7 @@ interface SummaryRow {
   phone: string | null;
 }
 
-/** Trigrams need 3 characters; shorter queries use the name index (prefix) and a bounded scan. */
+/** Trigrams need 3 characters; shorter queries use the words index (migration 007). */
 const TRIGRAM = 3;
 
 export function customerStore(db: Db, defaultRegion: string): CustomerReader & CustomerWriter {
@@ -91,9 +92,9 @@ export function customerStore(db: Db, defaultRegion: string): CustomerReader & C
   const selectNameTrigram = db.prepare<[string, number], { seq: number }>(
     'SELECT rowid AS seq FROM customers_name_fts WHERE name LIKE ? LIMIT ?',
   );
-  // 1–2 characters: no trigram exists, so scan the (small, covering) name index until enough hits.
-  const selectNameShortScan = db.prepare<[string, number], { seq: number }>(
-    'SELECT seq FROM customers INDEXED BY customers_by_name WHERE name LIKE ? LIMIT ?',
+  // 1–2 characters: no trigram exists; the words index has each Chinese character as a word.
+  const selectNameWords = db.prepare<[string, number], { seq: number }>(
+    'SELECT rowid AS seq FROM customers_name_words WHERE customers_name_words MATCH ? LIMIT ?',
   );
   const selectCount = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM customers');
   const insertCustomer = db.prepare(
@@ -157,10 +158,11 @@ export function customerStore(db: Db, defaultRegion: string): CustomerReader & C
       const seqs = new Set<number>();
       for (const { seq } of selectNamePrefix.all(needle, `${needle}\u{10FFFF}`, limit)) seqs.add(seq);
       if (seqs.size < limit) {
-        const pattern = `%${needle}%`;
         // Asking for limit + seqs.size covers prefix matches coming back a second time.
-        const substrings = [...needle].length >= TRIGRAM ? selectNameTrigram : selectNameShortScan;
-        const more = substrings.all(pattern, limit + seqs.size);
+        const take = limit + seqs.size;
+        const short = [...needle].length < TRIGRAM ? shortNameQuery(needle) : null;
+        const more =
+          [...needle].length >= TRIGRAM ? selectNameTrigram.all(`%${needle}%`, take) : short ? selectNameWords.all(short, take) : [];
         for (const { seq } of more) {
           if (seqs.size >= limit) break;
           seqs.add(seq);

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { migrate } from './migrate';
 import { MIGRATIONS } from './migrations';
+import { registerNameFunctions } from './nameWords';
 
 /** The console's one database handle. Only electron/host/db/ runs SQL on it. */
 export type Db = Database.Database;
@@ -26,6 +27,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     // Hot pages of the e164 and history indexes stay in memory: 64 MiB (negative = KiB).
     db.pragma('cache_size = -65536');
     db.pragma('temp_store = MEMORY');
+    // Before migrating: migration 007 and the name triggers call it.
+    registerNameFunctions(db);
     if (options.migrate !== false) migrate(db, MIGRATIONS);
     return db;
   } catch (error) {

@@ -5,7 +5,8 @@ import { tasks } from './003_tasks';
 import { outbox } from './004_outbox';
 import { meta } from './005_meta';
 import { agent } from './006_agent';
+import { nameWords } from './007_name_words';
 
 /** Applied in this order; the last version is the schema version this build writes. */
-export const MIGRATIONS: readonly Migration[] = [customers, history, tasks, outbox, meta, agent];
+export const MIGRATIONS: readonly Migration[] = [customers, history, tasks, outbox, meta, agent, nameWords];
 export const SCHEMA_VERSION = MIGRATIONS.length;
