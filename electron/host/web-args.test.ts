@@ -3,7 +3,7 @@ import { parseWebArgs } from './web-args';
 
 describe('web.ts command line', () => {
   it('has defaults for a plain start', () => {
-    expect(parseWebArgs([])).toEqual({ port: 5170, db: '.data/huifang.db', region: 'CN', rendererDir: 'dist/renderer', dev: false, connectSrc: undefined, allowOrigins: [] });
+    expect(parseWebArgs([])).toEqual({ port: 5170, db: '.data/huifang.db', region: 'CN', rendererDir: 'dist/renderer', dev: false, connectSrc: undefined, allowOrigins: [], sip: null });
   });
 
   it('reads the documented options', () => {
@@ -20,6 +20,46 @@ describe('web.ts command line', () => {
 
   it('takes the SIP server for the CSP from the environment', () => {
     expect(parseWebArgs([], { HUIFANG_CONNECT_SRC: 'ws://127.0.0.1:5066' }).connectSrc).toEqual(['ws://127.0.0.1:5066']);
+  });
+
+  it('pre-configures the softphone, password from the environment only, and lets the page reach its WebSocket', () => {
+    const args = parseWebArgs(
+      ['--sip-ws', 'ws://127.0.0.1:8088', '--sip-domain', 'huifang.test', '--sip-extension', '1001', '--sip-display-name', '坐席 1001', '--sip-wrap-up', '0'],
+      { HUIFANG_SIP_PASSWORD: 'pass1001' },
+    );
+    expect(args.sip).toEqual({ wsUrl: 'ws://127.0.0.1:8088', domain: 'huifang.test', extension: '1001', displayName: '坐席 1001', wrapUpSec: 0, password: 'pass1001' });
+    expect(args.connectSrc).toEqual(['ws://127.0.0.1:*', 'wss://127.0.0.1:*', 'ws://127.0.0.1:8088']);
+  });
+
+  it('adds the SIP WebSocket (its origin, whatever the path) to an explicit connect-src', () => {
+    const args = parseWebArgs(['--connect-src', 'https://api.example', '--sip-ws', 'wss://pbx.example.cn:8089/ws', '--sip-domain', 'pbx.example.cn', '--sip-extension', '8001']);
+    expect(args.connectSrc).toEqual(['https://api.example', 'wss://pbx.example.cn:8089']);
+    expect(args.sip).toMatchObject({ password: undefined, displayName: undefined, wrapUpSec: undefined });
+  });
+
+  it('never takes the SIP password as a flag (it would show in ps)', () => {
+    for (const argv of [['--sip-password', 'pass1001'], ['--sip-password=pass1001'], ['--sip-pass', 'x']]) {
+      expect(() => parseWebArgs(argv)).toThrow(/^--sip-password: not accepted on the command line .*HUIFANG_SIP_PASSWORD/);
+      // …and the refusal does not repeat it.
+      expect(() => parseWebArgs(argv)).not.toThrow(/pass1001/);
+    }
+  });
+
+  it.each([
+    [['--sip-ws', 'ws://127.0.0.1:8088'], /^--sip-domain: required with --sip-ws/],
+    [['--sip-ws', 'http://pbx', '--sip-domain', 'd', '--sip-extension', '1'], /^--sip-ws: must be a ws:\/\/ or wss:\/\/ address/],
+    [['--sip-ws', 'ws://pbx', '--sip-domain', 'bad domain', '--sip-extension', '1'], /^--sip-domain: must be a SIP domain/],
+    [['--sip-ws', 'ws://pbx', '--sip-domain', 'd', '--sip-extension', '1 0'], /^--sip-extension: letters, digits/],
+    [['--sip-ws', 'ws://pbx', '--sip-domain', 'd', '--sip-extension', '1', '--sip-wrap-up', 'soon'], /^--sip-wrap-up: expected seconds/],
+  ])('names the bad softphone option in %j', (argv, message) => {
+    expect(() => parseWebArgs(argv)).toThrow(message);
+  });
+
+  it('refuses a SIP password with nothing to use it for, and an empty one', () => {
+    expect(() => parseWebArgs([], { HUIFANG_SIP_PASSWORD: 'pass1001' })).toThrow(/^\$HUIFANG_SIP_PASSWORD is set but no --sip-ws/);
+    expect(() => parseWebArgs(['--sip-ws', 'ws://pbx', '--sip-domain', 'd', '--sip-extension', '1'], { HUIFANG_SIP_PASSWORD: '' })).toThrow(
+      /^\$HUIFANG_SIP_PASSWORD: expected 1 to 128 characters/,
+    );
   });
 
   it.each([

@@ -1,5 +1,18 @@
 import { parseArgs } from 'node:util';
-import { parseConnectSrc } from './csp';
+import { SoftphoneSettings } from '../../shared/api';
+import { DEFAULT_CONNECT_SRC, parseConnectSrc } from './csp';
+
+/** The softphone pre-configured from the command line (demo, tests); see `--sip-*`. */
+export interface SipPreset {
+  wsUrl: string;
+  domain: string;
+  extension: string;
+  displayName: string | undefined;
+  /** After-call work limit in seconds (0: no wrap-up); undefined keeps the stored value. */
+  wrapUpSec: number | undefined;
+  /** From $HUIFANG_SIP_PASSWORD only: a flag would show in `ps`. Undefined keeps the stored one. */
+  password: string | undefined;
+}
 
 export interface WebArgs {
   port: number;
@@ -10,11 +23,18 @@ export interface WebArgs {
   connectSrc: string[] | undefined;
   /** Other page origins allowed to open the bridge (a separate Vite dev server proxying /bridge). */
   allowOrigins: string[];
+  /** Softphone settings to save on start (sealed password), or null to leave the stored ones. */
+  sip: SipPreset | null;
 }
+
+/** The environment variable carrying the SIP password for `--sip-*`. */
+export const SIP_PASSWORD_ENV = 'HUIFANG_SIP_PASSWORD';
 
 export const WEB_USAGE = `usage: tsx electron/host/web.ts [--port 5170] [--db .data/huifang.db] [--region CN]
                              [--renderer dist/renderer] [--dev] [--connect-src "wss://pbx:8089 …"]
                              [--allow-origin http://127.0.0.1:5173]
+                             [--sip-ws ws://127.0.0.1:8088 --sip-domain huifang.test --sip-extension 1001
+                              [--sip-display-name "Agent 1001"] [--sip-wrap-up 60]]
   --port         port on 127.0.0.1 (0 picks a free one)
   --db           SQLite file, created with its folder when missing (":memory:" for a throwaway host)
   --region       two-letter region for numbers typed without a country code
@@ -22,10 +42,19 @@ export const WEB_USAGE = `usage: tsx electron/host/web.ts [--port 5170] [--db .d
   --dev          serve the renderer from source through Vite, with hot reload
   --connect-src  extra CSP connect-src sources, e.g. the SIP server (default: $HUIFANG_CONNECT_SRC)
   --allow-origin another page origin that may open the bridge, e.g. \`npx vite\` proxying /bridge here
-                 (repeatable; the page still needs the token: open it with #token=… from the URL above)`;
+                 (repeatable; the page still needs the token: open it with #token=… from the URL above)
+  --sip-ws, --sip-domain, --sip-extension, --sip-display-name, --sip-wrap-up (seconds, 0 = none)
+                 pre-configure the softphone (saved on start; the WebSocket is added to connect-src).
+                 The password comes from $HUIFANG_SIP_PASSWORD, never from a flag; unset keeps the
+                 stored one`;
 
 /** Reads the command line; throws an Error naming the bad option (the caller prints it with the usage). */
 export function parseWebArgs(argv: readonly string[], env: Record<string, string | undefined> = {}): WebArgs {
+  for (const arg of argv) {
+    if (/^--sip-pass(word)?(=|$)/.test(arg)) {
+      throw new Error(`--sip-password: not accepted on the command line (it would show in ps); set $${SIP_PASSWORD_ENV} instead`);
+    }
+  }
   const { values } = parseArgs({
     args: [...argv],
     options: {
@@ -36,6 +65,11 @@ export function parseWebArgs(argv: readonly string[], env: Record<string, string
       dev: { type: 'boolean', default: false },
       'connect-src': { type: 'string' },
       'allow-origin': { type: 'string', multiple: true, default: [] },
+      'sip-ws': { type: 'string' },
+      'sip-domain': { type: 'string' },
+      'sip-extension': { type: 'string' },
+      'sip-display-name': { type: 'string' },
+      'sip-wrap-up': { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -45,14 +79,59 @@ export function parseWebArgs(argv: readonly string[], env: Record<string, string
   if (!/^[A-Za-z]{2}$/.test(values.region)) throw new Error(`--region: expected a two-letter region such as CN, got "${values.region}"`);
   if (values.db.trim() === '') throw new Error('--db: expected a file path or :memory:');
   const allowOrigins = values['allow-origin'].map(checkedOrigin);
+  const sip = sipPreset(values, env[SIP_PASSWORD_ENV]);
+  let connectSrc = parseConnectSrc(values['connect-src'] ?? env.HUIFANG_CONNECT_SRC);
+  // The page must be allowed to open the SIP WebSocket it is configured for.
+  if (sip) connectSrc = [...new Set([...(connectSrc ?? DEFAULT_CONNECT_SRC), new URL(sip.wsUrl).origin.replace(/^http/, 'ws')])];
   return {
     port,
     db: values.db,
     region: values.region.toUpperCase(),
     rendererDir: values.renderer,
     dev: values.dev,
-    connectSrc: parseConnectSrc(values['connect-src'] ?? env.HUIFANG_CONNECT_SRC),
+    connectSrc,
     allowOrigins,
+    sip,
+  };
+}
+
+const SIP_FLAGS = ['sip-ws', 'sip-domain', 'sip-extension', 'sip-display-name', 'sip-wrap-up'] as const;
+type SipValues = Partial<Record<(typeof SIP_FLAGS)[number], string>>;
+
+function sipPreset(values: SipValues, password: string | undefined): SipPreset | null {
+  const given = SIP_FLAGS.filter((name) => values[name] !== undefined);
+  if (given.length === 0) {
+    if (password !== undefined) throw new Error(`$${SIP_PASSWORD_ENV} is set but no --sip-ws/--sip-domain/--sip-extension: nothing to use it for`);
+    return null;
+  }
+  const missing = (['sip-ws', 'sip-domain', 'sip-extension'] as const).filter((name) => values[name] === undefined);
+  if (missing.length > 0) throw new Error(`--${missing[0]}: required with ${given.map((n) => `--${n}`).join(', ')}`);
+  const checked = (flag: string, field: 'wsUrl' | 'domain' | 'extension' | 'displayName', value: string): string => {
+    const result = SoftphoneSettings.shape[field].safeParse(value);
+    if (!result.success) throw new Error(`--${flag}: ${result.error.issues[0]?.message ?? 'invalid'}, got "${value.slice(0, 80)}"`);
+    return result.data;
+  };
+  const wsUrl = checked('sip-ws', 'wsUrl', values['sip-ws'] ?? '');
+  try {
+    new URL(wsUrl);
+  } catch {
+    throw new Error(`--sip-ws: not a valid address, got "${wsUrl.slice(0, 80)}"`);
+  }
+  if (password !== undefined && (password.length === 0 || password.length > 128)) {
+    throw new Error(`$${SIP_PASSWORD_ENV}: expected 1 to 128 characters`);
+  }
+  const displayName = values['sip-display-name'];
+  const wrapUp = values['sip-wrap-up'];
+  if (wrapUp !== undefined && (!/^\d{1,4}$/.test(wrapUp) || Number(wrapUp) > 3600)) {
+    throw new Error(`--sip-wrap-up: expected seconds from 0 to 3600, got "${wrapUp.slice(0, 20)}"`);
+  }
+  return {
+    wsUrl,
+    domain: checked('sip-domain', 'domain', values['sip-domain'] ?? ''),
+    extension: checked('sip-extension', 'extension', values['sip-extension'] ?? ''),
+    displayName: displayName === undefined ? undefined : checked('sip-display-name', 'displayName', displayName),
+    wrapUpSec: wrapUp === undefined ? undefined : Number(wrapUp),
+    password,
   };
 }
 

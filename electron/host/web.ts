@@ -8,8 +8,9 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { createHost, type Host } from './composition';
+import { applySipPreset, describeSipState } from './sip-preset';
 import { createToken } from './transports/token';
-import { parseWebArgs, WEB_USAGE, type WebArgs } from './web-args';
+import { parseWebArgs, SIP_PASSWORD_ENV, WEB_USAGE, type WebArgs } from './web-args';
 import { startWebServer, type ViteMiddleware, type WebServer } from './web-server';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -42,8 +43,19 @@ async function main(): Promise<void> {
     args = parseWebArgs(process.argv.slice(2), process.env);
   } catch (error) {
     return fail(`${(error as Error).message}\n${WEB_USAGE}`, 2);
+  } finally {
+    // Read once; no child process (Vite, a plugin) inherits the SIP password.
+    delete process.env[SIP_PASSWORD_ENV];
   }
   const host = openHost(args);
+  if (args.sip) {
+    try {
+      console.log(describeSipState(await applySipPreset(host.handlers, args.sip)));
+    } catch (error) {
+      host.close();
+      return fail((error as Error).message, 2);
+    }
+  }
   let server: WebServer;
   try {
     server = await startWebServer({
