@@ -5,12 +5,14 @@ import { createRoot } from 'react-dom/client';
 import { api, onEvent } from './api';
 import { App } from './App';
 import { createApp } from './createApp';
+import { Softphone } from './softphone/softphone';
 import './styles/global.css';
 
 const { stores, i18n } = createApp({
   client: { api, onEvent },
   storage: safeLocalStorage(),
   preferredLanguages: navigator.languages ?? [navigator.language],
+  createPhoneEngine: (events) => new Softphone(events),
 });
 stores.start();
 

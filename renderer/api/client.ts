@@ -41,7 +41,7 @@ export function createClient(transport: Transport): Client {
         if (event !== name) return;
         // Events are validated here too: a renderer never acts on a payload it cannot read.
         const parsed = eventSchemas[name].safeParse(payload);
-        if (parsed.success) listener(parsed.data);
+        if (parsed.success) listener(parsed.data as EventPayload<typeof name>);
       });
     },
   };

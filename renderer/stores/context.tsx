@@ -7,6 +7,7 @@ import { type HostState } from './host';
 import { type QueueState } from './queue';
 import { type SearchState } from './search';
 import { type SettingsState } from './settings';
+import { type SoftphoneState } from './softphone';
 import { type WorkspaceState } from './workspace';
 
 /**
@@ -32,3 +33,4 @@ export const useCustomer = <T,>(select: (s: CustomerState) => T): T => useStore(
 export const useQueue = <T,>(select: (s: QueueState) => T): T => useStore(useStores().queue, select);
 export const useAgent = <T,>(select: (s: AgentState) => T): T => useStore(useStores().agent, select);
 export const useWorkspace = <T,>(select: (s: WorkspaceState) => T): T => useStore(useStores().workspace, select);
+export const useSoftphone = <T,>(select: (s: SoftphoneState) => T): T => useStore(useStores().softphone, select);

@@ -4,6 +4,7 @@ import { createCustomerStore, type CustomerStore } from './customer';
 import { createHostStore, withHealth, type HostStore } from './host';
 import { createQueueStore, type QueueStore } from './queue';
 import { createSearchStore, type SearchStore } from './search';
+import { createSoftphoneStore, type PhoneEngine, type PhoneEvents, type SoftphoneStore } from './softphone';
 import { createSettingsStore, type SettingsStorage, type SettingsStore } from './settings';
 import { createWorkspaceStore, type WorkspaceStore } from './workspace';
 
@@ -14,6 +15,7 @@ export interface Stores {
   customer: CustomerStore;
   queue: QueueStore;
   agent: AgentStore;
+  softphone: SoftphoneStore;
   workspace: WorkspaceStore;
   /** Shows a customer's 360 view in the center (from search, the queue, later a screen-pop). */
   openCustomer: (customerId: string) => void;
@@ -26,10 +28,12 @@ export interface StoreDeps {
   storage: SettingsStorage | null;
   /** navigator.languages in the app; fixed lists in tests. */
   preferredLanguages: readonly string[];
+  /** The sip.js phone in the app; a fake in tests; absent where no calls are made. */
+  createPhoneEngine?: (events: PhoneEvents) => PhoneEngine;
 }
 
 /** Builds every store around one api client; the only place stores are wired to each other. */
-export function createStores({ client, storage, preferredLanguages }: StoreDeps): Stores {
+export function createStores({ client, storage, preferredLanguages, createPhoneEngine }: StoreDeps): Stores {
   const host = createHostStore(client.api);
   const api = withHealth(client.api, host);
   const workspace = createWorkspaceStore();
@@ -40,6 +44,16 @@ export function createStores({ client, storage, preferredLanguages }: StoreDeps)
   };
   const search = createSearchStore(api, { onSubmit: () => workspace.getState().show('search'), onSingleMatch: openCustomer });
 
+  const softphone = createSoftphoneStore({
+    api,
+    createEngine: createPhoneEngine ?? (() => noPhone()),
+    presentCustomer: (target) => {
+      if ('view' in target) customer.getState().present(target.view);
+      else void customer.getState().open(target.customerId);
+    },
+    showScreenPop: () => workspace.getState().show('screenpop'),
+  });
+
   const stores: Stores = {
     host,
     settings: createSettingsStore(storage, preferredLanguages),
@@ -47,11 +61,13 @@ export function createStores({ client, storage, preferredLanguages }: StoreDeps)
     customer,
     queue: createQueueStore(api),
     agent: createAgentStore(),
+    softphone,
     workspace,
     openCustomer,
     start() {
       void host.getState().check();
       void stores.queue.getState().reload();
+      if (createPhoneEngine) void softphone.getState().boot();
       const unsubscribe = client.onEvent('changed', ({ domain, ids }) => {
         if (domain === 'tasks') void stores.queue.getState().reload();
         const open = customer.getState().customerId;
@@ -64,4 +80,24 @@ export function createStores({ client, storage, preferredLanguages }: StoreDeps)
     },
   };
   return stores;
+}
+
+/** Where no phone is wired (tests of other features), every call action says so instead of failing silently. */
+function noPhone(): PhoneEngine {
+  const refuse = () => Promise.reject(new Error('no softphone in this console'));
+  return {
+    start: () => undefined,
+    stop: () => Promise.resolve(),
+    dial: refuse,
+    answer: refuse,
+    reject: refuse,
+    hangup: refuse,
+    hold: refuse,
+    mute: () => undefined,
+    sendDtmf: refuse,
+    blindTransfer: refuse,
+    attendedTransfer: refuse,
+    swap: refuse,
+    refreshQuality: () => Promise.resolve(null),
+  };
 }

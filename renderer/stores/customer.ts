@@ -28,6 +28,8 @@ export interface CustomerState {
   historyProblem: Problem | null;
 
   open(customerId: string): Promise<void>;
+  /** Shows a 360 view the host already sent (the screen-pop): no second round trip. */
+  present(view: Customer360): void;
   retry(): Promise<void>;
   close(): void;
   toggleKind(kind: HistoryKind): Promise<void>;
@@ -92,6 +94,12 @@ export function createCustomerStore(api: Api): CustomerStore {
           if (mine !== generation) return;
           set({ status: 'error', problem: toProblem(error) });
         }
+      },
+
+      present(view) {
+        generation++;
+        const { firstPage, ...profile } = view;
+        set({ ...empty, customerId: view.customer.id, status: 'ready', profile, events: firstPage.events, nextCursor: firstPage.nextCursor, history: 'ready' });
       },
 
       async retry() {

@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
-/** What the center of the console shows: the search outcome or a customer's 360 view. */
-export type CenterView = 'search' | 'customer';
+/** What the center of the console shows: the search outcome, a customer's 360 view, or a call's screen-pop. */
+export type CenterView = 'search' | 'customer' | 'screenpop';
 
 export interface WorkspaceState {
   center: CenterView;

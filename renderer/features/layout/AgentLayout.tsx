@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useWorkspace } from '../../stores/context';
 import { Customer360View } from '../customer/Customer360View';
 import { QueuePanel } from '../queue/QueuePanel';
+import { ScreenPopView } from '../screenpop/ScreenPopView';
 import { SearchOutcome } from '../search/SearchOutcome';
 import { SoftphonePanel } from '../softphone/SoftphonePanel';
 import { TopBar } from '../topbar/TopBar';
@@ -17,7 +18,7 @@ export function AgentLayout() {
       <main className={styles.body}>
         <SoftphonePanel />
         <section className={styles.center} aria-label={center === 'customer' ? t('history.title') : t('topbar.searchLabel')} data-testid="center-panel">
-          {center === 'customer' ? <Customer360View /> : <SearchOutcome />}
+          {center === 'screenpop' ? <ScreenPopView /> : center === 'customer' ? <Customer360View /> : <SearchOutcome />}
         </section>
         <QueuePanel />
       </main>

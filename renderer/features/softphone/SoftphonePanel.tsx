@@ -1,19 +1,32 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAgent } from '../../stores/context';
-import { Badge } from '../../ui/Badge';
+import { useSoftphone, useStores } from '../../stores/context';
 import { Button } from '../../ui/Button';
 import { Icon } from '../../ui/Icon';
 import { Panel } from '../../ui/Panel';
+import { AgentStateBar } from './AgentStateBar';
 import { Dialpad } from './Dialpad';
+import { LineCard } from './LineCard';
+import { SipSettingsForm } from './SipSettingsForm';
+import { WrapUpCard } from './WrapUpCard';
 import styles from './softphone.module.css';
 
-/**
- * Placeholder until the softphone release: a real-looking panel whose controls are disabled, so
- * the layout and the agent's muscle memory are right from day one.
- */
+/** The agent's phone: state, registration, lines with their controls, dialpad, wrap-up. */
 export function SoftphonePanel() {
   const { t } = useTranslation();
-  const presence = useAgent((s) => s.presence);
+  const { softphone } = useStores();
+  const lines = useSoftphone((s) => s.lines);
+  const wrapUps = useSoftphone((s) => s.wrapUps);
+  const settings = useSoftphone((s) => s.settings);
+  const problem = useSoftphone((s) => s.problem);
+  const [number, setNumber] = useState('');
+  const [editing, setEditing] = useState(false);
+  const activeLine = lines.find((l) => l.state === 'active');
+  const needsSettings = settings !== null && (settings.settings === null || settings.password !== 'stored');
+  const openWrapUps = wrapUps.filter((w) => w.status !== 'saved' || w === wrapUps.at(-1));
+  const dial = () => {
+    void softphone.getState().dial(number);
+  };
   return (
     <Panel
       label={t('softphone.title')}
@@ -24,31 +37,44 @@ export function SoftphonePanel() {
           {t('softphone.title')}
         </>
       }
-      actions={<Badge tone="outline">{t('softphone.badge')}</Badge>}
+      actions={
+        <Button variant="ghost" data-testid="sip-settings-open" onClick={() => setEditing((v) => !v)}>
+          {t('softphone.settings.open')}
+        </Button>
+      }
     >
       <div className={styles.body}>
-        <div className={styles.status}>
-          <span className={styles.presence} data-presence={presence}>
-            <span className={styles.presenceDot} aria-hidden="true" />
-            <span className="sr-only">{t('softphone.presenceLabel')}: </span>
-            {t(`softphone.presence.${presence}`)}
-          </span>
-          <span className={styles.registration}>{t('softphone.notRegistered')}</span>
-        </div>
-
-        <div className={styles.notice} data-testid="softphone-placeholder">
-          <strong>{t('softphone.comingSoon')}</strong>
-          <p>{t('softphone.body')}</p>
-        </div>
-
+        <AgentStateBar />
+        {(editing || needsSettings) && <SipSettingsForm onDone={() => setEditing(false)} />}
+        {lines.map((line) => (
+          <LineCard key={line.id} line={line} />
+        ))}
+        {lines.length >= 2 && (
+          <Button data-testid="swap-lines" onClick={() => void softphone.getState().swap()}>
+            {t('softphone.line.swap')}
+          </Button>
+        )}
+        {problem && !editing && <p className={styles.error}>{problem.message}</p>}
         <label className={styles.number}>
           <span className="sr-only">{t('softphone.numberLabel')}</span>
-          <input type="tel" disabled placeholder={t('softphone.numberPlaceholder')} />
+          <input
+            type="tel"
+            data-testid="dial-input"
+            placeholder={t('softphone.numberPlaceholder')}
+            value={number}
+            onChange={(e) => setNumber(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') dial();
+            }}
+          />
         </label>
-        <Dialpad />
-        <Button variant="primary" icon="phone" disabled className={styles.call}>
+        <Dialpad onKey={(digit) => (activeLine ? void softphone.getState().sendDtmf(digit) : setNumber((n) => n + digit))} />
+        <Button variant="primary" icon="phone" className={styles.call} data-testid="dial-button" disabled={!number.trim()} onClick={dial}>
           {t('softphone.call')}
         </Button>
+        {openWrapUps.map((wrap) => (
+          <WrapUpCard key={wrap.line.id} wrap={wrap} />
+        ))}
       </div>
     </Panel>
   );

@@ -1,0 +1,173 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ParsedInputOf } from '../../../shared/api/contract';
+import { App } from '../../App';
+import { createApp } from '../../createApp';
+import { newLine, type Line } from '../../softphone/lines';
+import type { PhoneEngine, PhoneEvents } from '../../stores/softphone';
+import { createFakeHost } from '../../testing/fakeHost';
+import { make360, makeCustomer, makeHistory } from '../../testing/fixtures';
+
+const settings = {
+  wsUrl: 'ws://127.0.0.1:8088',
+  domain: 'huifang.test',
+  extension: '1001',
+  authorizationUsername: '1001',
+  displayName: 'Agent',
+  wrapUpLimitSec: 60,
+  whenNotAvailable: 'busy' as const,
+  callWaiting: true,
+};
+
+/** A phone the test drives: it reports lines the way the sip.js softphone does. */
+class FakePhone implements PhoneEngine {
+  lines = new Map<string, Line>();
+  started: unknown = null;
+  constructor(readonly events: PhoneEvents) {}
+  emit() {
+    this.events.linesChanged([...this.lines.values()]);
+  }
+  ring(remote: string, raw: string): { line: Line; decision: 'ring' | 'busy' } {
+    const callerId = { raw, headers: { from: raw } };
+    const decision = this.events.decideInbound(callerId);
+    const line = newLine(`line-${this.lines.size + 1}`, 'inbound', remote, Date.now(), { callerId });
+    if (decision === 'ring') {
+      this.lines.set(line.id, line);
+      this.emit();
+    }
+    return { line, decision };
+  }
+  end(id: string, reason: string) {
+    const line = this.lines.get(id);
+    if (!line) return;
+    this.lines.delete(id);
+    this.emit();
+    this.events.lineEnded({ ...line, state: 'ended', endedAt: Date.now(), endReason: reason });
+  }
+  start = (s: unknown) => {
+    this.started = s;
+    this.events.registrationChanged({ state: 'registered', since: Date.now() });
+  };
+  stop = () => Promise.resolve();
+  dial = vi.fn(() => Promise.resolve('line-x'));
+  answer = vi.fn((id: string) => {
+    const line = this.lines.get(id);
+    if (line) this.lines.set(id, { ...line, state: 'active', answeredAt: Date.now() - 65_000 });
+    this.emit();
+    return Promise.resolve();
+  });
+  reject = vi.fn(() => Promise.resolve());
+  hangup = vi.fn((id: string) => {
+    this.end(id, 'hangup');
+    return Promise.resolve();
+  });
+  hold = vi.fn(() => Promise.resolve());
+  mute = vi.fn();
+  sendDtmf = vi.fn(() => Promise.resolve('info' as const));
+  blindTransfer = vi.fn(() => Promise.resolve());
+  attendedTransfer = vi.fn(() => Promise.resolve());
+  swap = vi.fn(() => Promise.resolve());
+  refreshQuality = () => Promise.resolve(null);
+}
+
+function setup() {
+  const zhang = makeCustomer({ id: 'c-zw', name: '张伟' });
+  const events = makeHistory(30, Date.parse('2026-11-25T06:00:00Z'), 'c-zw');
+  const recorded: Array<ParsedInputOf<'recordCall'>> = [];
+  const states: string[] = [];
+  const host = createFakeHost(
+    { customers: [zhang], history: { 'c-zw': events } },
+    {
+      getSoftphoneSettings: () => ({ settings, password: 'stored' }),
+      softphoneCredentials: () => ({ password: 'pass1001' }),
+      lookupCaller: (input) =>
+        input.raw.includes('13800138000') ? { status: 'matched', e164: '+8613800138000', view: make360(zhang, events, 50) } : { status: 'unknown', e164: '+8613600136000' },
+      recordCall: (input) => {
+        recorded.push(input);
+        return { eventId: input.customerId ? `call-${input.callId}` : null, savedAt: new Date().toISOString() };
+      },
+      recordAgentState: (input) => {
+        states.push(input.breakReason ? `${input.state}:${input.breakReason}` : input.state);
+        return { seq: states.length };
+      },
+    },
+  );
+  let phone: FakePhone | null = null;
+  const { stores, i18n } = createApp({
+    client: host.client,
+    storage: null,
+    preferredLanguages: ['en-US'],
+    createPhoneEngine: (ev) => (phone = new FakePhone(ev)),
+  });
+  const stop = stores.start();
+  render(<App stores={stores} i18n={i18n} />);
+  return { host, stores, recorded, states, phone: () => phone as unknown as FakePhone, stop };
+}
+
+afterEach(cleanup);
+
+describe('softphone in the console', () => {
+  it('registers with the stored password and shows the agent Available', async () => {
+    const t = setup();
+    await waitFor(() => expect(screen.getByTestId('sip-status').dataset['state']).toBe('registered'));
+    expect(t.phone().started).toMatchObject({ extension: '1001', password: 'pass1001' });
+    expect(screen.getByTestId('agent-state').dataset['state']).toBe('available');
+    t.stop();
+  });
+
+  it('pops the caller’s history while the line still rings, then records the call with its wrap-up', async () => {
+    const t = setup();
+    await waitFor(() => expect(t.phone()).not.toBeNull());
+    act(() => void t.phone().ring('13800138000', '"张伟" <sip:+8613800138000@pbx>'));
+    await waitFor(() => expect(screen.getByTestId('screen-pop').dataset['status']).toBe('matched'));
+    expect(screen.getByTestId('line').dataset['state']).toBe('ringing');
+    expect(screen.getByTestId('customer-name').textContent).toBe('张伟');
+    expect(screen.getByTestId('agent-state').dataset['state']).toBe('ringing');
+
+    fireEvent.click(screen.getByTestId('line-answer'));
+    await waitFor(() => expect(screen.getByTestId('agent-state').dataset['state']).toBe('on_call'));
+    fireEvent.click(screen.getByTestId('line-hangup'));
+    await waitFor(() => expect(screen.getByTestId('wrap-up')).toBeTruthy());
+    expect(screen.getByTestId('agent-state').dataset['state']).toBe('wrap_up');
+
+    fireEvent.change(screen.getByTestId('wrap-up-disposition'), { target: { value: 'resolved' } });
+    fireEvent.change(screen.getByTestId('wrap-up-notes'), { target: { value: '退货已处理' } });
+    fireEvent.click(screen.getByTestId('wrap-up-save'));
+    await waitFor(() => expect(screen.getByTestId('wrap-up-saved')).toBeTruthy());
+    expect(t.recorded).toHaveLength(1);
+    expect(t.recorded[0]).toMatchObject({ customerId: 'c-zw', payload: { direction: 'inbound', disposition: 'resolved', notes: '退货已处理', agent: '1001' } });
+    expect(t.recorded[0]?.payload.durationSec).toBeGreaterThanOrEqual(60);
+    expect(screen.getByTestId('agent-state').dataset['state']).toBe('available');
+    expect(t.states).toEqual(['available', 'ringing', 'on_call', 'wrap_up', 'available']);
+    t.stop();
+  });
+
+  it('answers busy while on a break, records the break reason, and shows no line', async () => {
+    const t = setup();
+    await waitFor(() => expect(t.phone()).not.toBeNull());
+    fireEvent.click(screen.getByTestId('agent-break'));
+    fireEvent.click(screen.getByTestId('agent-break-lunch'));
+    expect(screen.getByTestId('agent-state').dataset['state']).toBe('break');
+    let decision = '';
+    act(() => void (decision = t.phone().ring('13800138000', '<sip:13800138000@pbx>').decision));
+    expect(decision).toBe('busy');
+    expect(screen.queryByTestId('line')).toBeNull();
+    await waitFor(() => expect(t.states).toContain('break:lunch'));
+    t.stop();
+  });
+
+  it('offers quick create for an unknown caller, and records a missed call by itself', async () => {
+    const t = setup();
+    await waitFor(() => expect(t.phone()).not.toBeNull());
+    let id = '';
+    act(() => void (id = t.phone().ring('13600136000', '<sip:13600136000@pbx>').line.id));
+    await waitFor(() => expect(screen.getByTestId('screen-pop').dataset['status']).toBe('unknown'));
+    expect(screen.getByTestId('quick-create-name')).toBeTruthy();
+    act(() => t.phone().end(id, 'missed'));
+    await waitFor(() => expect(t.recorded).toHaveLength(1));
+    expect(t.recorded[0]).toMatchObject({ customerId: null, payload: { answeredAt: null, disposition: 'no_answer' } });
+    expect(screen.getByTestId('agent-state').dataset['state']).toBe('available');
+    t.stop();
+  });
+});
