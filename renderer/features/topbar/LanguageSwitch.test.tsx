@@ -17,11 +17,13 @@ describe('language switch', () => {
     const storage = memoryStorage();
     const first = renderApp(createFakeHost(), { languages: ['en-US'], storage });
     expect(screen.getByTestId('search-hint').textContent).toContain('Find a customer');
-    expect(screen.getByTestId('softphone-placeholder').textContent).toContain('Softphone — coming with the softphone release');
+    expect(screen.getByTestId('softphone-panel').textContent).toContain('Softphone');
+    expect(screen.getByTestId('agent-state').textContent).toContain('Offline');
 
     await interact(() => fireEvent.click(screen.getByTestId('language-zh-CN')));
     expect(screen.getByTestId('search-hint').textContent).toContain('查找客户');
-    expect(screen.getByTestId('softphone-placeholder').textContent).toContain('软电话');
+    expect(screen.getByTestId('softphone-panel').textContent).toContain('软电话');
+    expect(screen.getByTestId('agent-state').textContent).toContain('离线');
     expect(screen.getByTestId<HTMLInputElement>('search-input').placeholder).toBe('电话号码或客户姓名');
     expect(screen.getByTestId('language-zh-CN').getAttribute('aria-pressed')).toBe('true');
     expect(document.documentElement.lang).toBe('zh-CN');
