@@ -5,6 +5,7 @@ import { createHostEvents, type HostEvents } from './events';
 import { keyFileBox } from './secrets/keyfile-box';
 import type { SecretBox } from './secrets/secret-box';
 import { createHandlers } from './services';
+import { createSync, sealedTokenVault, type Sync, type TokenVault } from './sync';
 
 export interface HostOptions {
   /** A file path, or ':memory:' for tests. */
@@ -15,6 +16,10 @@ export interface HostOptions {
   version: string;
   /** Seals the SIP password. Electron passes safeStorage; by default a 0600 key file beside the db. */
   secretBox?: SecretBox;
+  /** The sync server to offer on the login screen; the console stays local until someone signs in. */
+  serverUrl?: string;
+  /** Sync wiring for tests and tools: where the refresh token lives, retry delays, the fetch to use. */
+  sync?: { vault?: TokenVault; retry?: { baseMs: number; maxMs: number }; fetch?: typeof fetch; pullLimit?: number; autoStart?: boolean };
 }
 
 /** on/emit over the contract's events; declared next to its implementation in events.ts. */
@@ -24,6 +29,8 @@ export interface Host {
   handlers: Handlers;
   events: HostEvents;
   db: Db;
+  /** The sync client and the local writes (edits, notes, outcomes) that feed its outbox. */
+  sync: Sync;
   close(): void;
 }
 
@@ -42,14 +49,40 @@ export function createHost(options: HostOptions): Host {
   });
   const events = createHostEvents();
   const secretBox = options.secretBox ?? keyFileBox(options.dbFile === ':memory:' ? null : path.join(path.dirname(options.dbFile), 'secret.key'));
-  const handlers = createHandlers({ stores, version: options.version, mode: options.mode, defaultRegion, secretBox });
+  const sync = createSync({
+    db,
+    events,
+    history: stores.history,
+    outbox: stores.outbox,
+    vault: options.sync?.vault ?? sealedTokenVault(stores.secrets, secretBox),
+    ...(options.sync?.retry ? { retry: options.sync.retry } : {}),
+    ...(options.sync?.fetch ? { fetch: options.sync.fetch } : {}),
+    ...(options.sync?.pullLimit ? { pullLimit: options.sync.pullLimit } : {}),
+  });
+  const handlers: Handlers = {
+    ...createHandlers({ stores, version: options.version, mode: options.mode, defaultRegion, secretBox }),
+    ...syncHandlers(sync, options.serverUrl ?? null),
+  };
+  if (options.sync?.autoStart !== false) sync.client.start();
   return {
     handlers,
     events,
     db,
+    sync,
     close() {
+      sync.client.stop();
       if (db.open) db.close();
     },
+  };
+}
+
+/** The contract's sync methods; before the first sign-in the status names the configured server. */
+function syncHandlers(sync: Sync, serverUrl: string | null): Pick<Handlers, 'syncStatus' | 'login' | 'logout'> {
+  const withDefault = <T extends { server: string | null }>(status: T): T => ({ ...status, server: status.server ?? serverUrl });
+  return {
+    syncStatus: () => withDefault(sync.client.status()),
+    login: async (input) => withDefault(await sync.client.login(input)),
+    logout: async () => withDefault(await sync.client.logout()),
   };
 }
 

@@ -8,6 +8,7 @@ import { importStore } from './imports';
 import { pullStore } from './pull';
 import { pushStore } from './push';
 import { readStore } from './reads';
+import { seedStore } from './seed';
 
 /** The one storage interface of the server; the engine underneath is SQLite or PostgreSQL. */
 export function createStore(engine: Engine, options: StoreOptions = {}) {
@@ -21,6 +22,7 @@ export function createStore(engine: Engine, options: StoreOptions = {}) {
     ...pushStore(ctx),
     ...pullStore(ctx),
     ...claimStore(ctx),
+    ...seedStore(ctx),
     /** The time-based follow-up rules over every customer, at the store's now (server/followup/sweep.ts). */
     sweepFollowUps: (config: FollowUpConfig) => runSweep(engine, config, ctx.now()),
     /** Called after changes commit anywhere (this process, or any process on PostgreSQL). */

@@ -14,6 +14,7 @@ import {
   PhoneNumber,
   TaskStatus,
 } from '../domain';
+import { LoginInput, SyncStatus } from './sync';
 
 /**
  * The one contract between renderer and host. Both transports (Electron IPC and the web-mode
@@ -166,6 +167,10 @@ export const api = {
   },
   /** The only way the SIP password leaves the host: into the softphone's memory, to register. */
   softphoneCredentials: { input: Empty, output: z.object({ password: z.string() }) },
+  /** Sync with the server (shared/api/sync.ts): the tokens stay in the host. */
+  syncStatus: { input: Empty, output: SyncStatus },
+  login: { input: LoginInput, output: SyncStatus },
+  logout: { input: Empty, output: SyncStatus },
 } as const;
 
 export type ApiSpec = typeof api;
@@ -183,6 +188,8 @@ export type Handlers = { [K in Method]: (input: ParsedInputOf<K>) => Promise<Out
 export const events = {
   /** Data changed under the renderer (sync, another window): refresh what shows these ids. */
   changed: z.object({ domain: z.enum(['customers', 'history', 'tasks']), ids: z.array(z.string()).max(1000) }),
+  /** The sync state moved (online, offline, changes waiting…): the top bar's pill. */
+  syncStatus: SyncStatus,
 } as const;
 export type EventSpec = typeof events;
 export type EventName = keyof EventSpec;

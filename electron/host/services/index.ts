@@ -21,7 +21,10 @@ export interface ServiceContext {
 }
 
 /** The contract's handler map over the stores: each entry is a plain function of its input. */
-export function createHandlers(ctx: ServiceContext): Handlers {
+/** Every method but sync's, which the composition root wires to the sync client. */
+export type ServiceHandlers = Omit<Handlers, 'syncStatus' | 'login' | 'logout'>;
+
+export function createHandlers(ctx: ServiceContext): ServiceHandlers {
   const { customers, history, tasks } = ctx.stores;
   const { defaultRegion } = ctx;
   const softphone = softphoneSettingsService({ meta: ctx.stores.meta, secrets: ctx.stores.secrets, box: ctx.secretBox, now: Date.now });

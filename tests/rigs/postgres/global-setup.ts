@@ -18,7 +18,7 @@ declare module 'vitest' {
 function runIncludesServerTests(): boolean {
   const i = process.argv.findIndex((a) => a === 'run' || a.endsWith('vitest') || a.endsWith('vitest.mjs'));
   const filters = process.argv.slice(i + 1).filter((a) => !a.startsWith('-') && a !== 'run');
-  return filters.length === 0 || filters.some((f) => /server|postgres/.test(f));
+  return filters.length === 0 || filters.some((f) => /server|postgres|sync|bench/.test(f));
 }
 
 export default async function setup(project: TestProject): Promise<(() => void) | undefined> {

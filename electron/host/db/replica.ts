@@ -1,0 +1,201 @@
+import { HistoryEvent, type Customer, type FollowUpTask } from '../../../shared/domain';
+import { EDITABLE_CUSTOMER_FIELDS, wins, type EditableCustomer } from '../../../shared/sync';
+import { fromMillis, toMillis } from './instant';
+import type { Db } from './open';
+
+/** What a pulled customer carries (shared/sync CustomerChange without the envelope). */
+export interface PulledCustomer {
+  customer: Customer;
+  phones: readonly { e164: string; label: string; isPrimary: boolean }[];
+  clocks: Readonly<Record<string, string>>;
+}
+export interface PulledTask {
+  task: FollowUpTask;
+  lease: { holder: string | null; leaseUntil: string | null; epoch: number };
+}
+export interface Lease {
+  holder: string | null;
+  leaseUntil: number | null;
+  epoch: number;
+}
+
+const ZERO = '000000000000000:00000:0';
+const PHONE_LABELS = new Set(['mobile', 'home', 'work', 'other']);
+
+/**
+ * The console's copy of the server's data: applies pulled changes and the console's own edits.
+ * Customers merge field by field on their clocks (docs/sync.md), so an edit still waiting in the
+ * outbox survives a pull of an older server state, and a newer server edit replaces an older local
+ * one. Upserts never delete a row: REPLACE would cascade away the customer's history and tasks.
+ */
+export function replicaStore(db: Db) {
+  const s = {
+    customer: db.prepare<[string], Record<string, unknown>>(
+      'SELECT name, segment, tags, region, time_zone, email, company, city, language FROM customers WHERE id = ?',
+    ),
+    clocks: db.prepare<[string], { clocks: string }>('SELECT clocks FROM customer_clocks WHERE customer_id = ?'),
+    upsertCustomer: db.prepare(
+      `INSERT INTO customers (id, name, segment, tags, region, time_zone, email, company, city, language, do_not_call, created_at, updated_at)
+       VALUES (@id, @name, @segment, @tags, @region, @timeZone, @email, @company, @city, @language, @doNotCall, @createdAt, @updatedAt)
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, segment = excluded.segment, tags = excluded.tags, region = excluded.region,
+         time_zone = excluded.time_zone, email = excluded.email, company = excluded.company, city = excluded.city,
+         language = excluded.language, do_not_call = excluded.do_not_call, created_at = excluded.created_at, updated_at = excluded.updated_at`,
+    ),
+    saveClocks: db.prepare<[string, string]>(
+      'INSERT INTO customer_clocks (customer_id, clocks) VALUES (?, ?) ON CONFLICT (customer_id) DO UPDATE SET clocks = excluded.clocks',
+    ),
+    clearPhones: db.prepare<[string]>('DELETE FROM customer_phones WHERE customer_id = ?'),
+    addPhone: db.prepare<[string, string, string, number]>(
+      'INSERT OR IGNORE INTO customer_phones (customer_id, e164, label, is_primary) VALUES (?, ?, ?, ?)',
+    ),
+    upsertEvent: db.prepare<[string, string, string, number, string, string]>(
+      `INSERT INTO history_events (id, customer_id, kind, occurred_at, summary, payload) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, occurred_at = excluded.occurred_at, summary = excluded.summary, payload = excluded.payload`,
+    ),
+    upsertTask: db.prepare(
+      `INSERT INTO followup_tasks (id, customer_id, type, status, priority, due_at, sla_at, reason_event_id, reason, attempts,
+         assigned_to, created_at, rule_id, team, script_id, survey_id)
+       VALUES (@id, @customerId, @type, @status, @priority, @dueAt, @slaAt, @reasonEventId, @reason, @attempts,
+         @assignedTo, @createdAt, @ruleId, @team, @scriptId, @surveyId)
+       ON CONFLICT (id) DO UPDATE SET customer_id = excluded.customer_id, type = excluded.type, status = excluded.status,
+         priority = excluded.priority, due_at = excluded.due_at, sla_at = excluded.sla_at, reason_event_id = excluded.reason_event_id,
+         reason = excluded.reason, attempts = excluded.attempts, assigned_to = excluded.assigned_to, created_at = excluded.created_at,
+         rule_id = excluded.rule_id, team = excluded.team, script_id = excluded.script_id, survey_id = excluded.survey_id`,
+    ),
+    lease: db.prepare<[string], { holder: string | null; lease_until: number | null; epoch: number }>(
+      'SELECT holder, lease_until, epoch FROM task_leases WHERE task_id = ?',
+    ),
+    upsertLease: db.prepare<[string, string | null, number | null, number]>(
+      `INSERT INTO task_leases (task_id, holder, lease_until, epoch) VALUES (?, ?, ?, ?)
+       ON CONFLICT (task_id) DO UPDATE SET holder = excluded.holder, lease_until = excluded.lease_until, epoch = excluded.epoch`,
+    ),
+    meta: db.prepare<[string], { do_not_call: number; created_at: number }>('SELECT do_not_call, created_at FROM customers WHERE id = ?'),
+    event: db.prepare<[string], { id: string; customer_id: string; kind: string; occurred_at: number; summary: string; payload: string }>(
+      'SELECT id, customer_id, kind, occurred_at, summary, payload FROM history_events WHERE id = ?',
+    ),
+    taskState: db.prepare<[string, number, string | null, string]>('UPDATE followup_tasks SET status = ?, attempts = attempts + ?, assigned_to = ? WHERE id = ?'),
+  };
+
+  /** Local values of the editable fields, as the Customer type spells them. */
+  const localFields = (id: string): Record<string, unknown> | null => {
+    const r = s.customer.get(id);
+    if (!r) return null;
+    return {
+      name: r.name,
+      segment: r.segment,
+      tags: JSON.parse(r.tags as string) as unknown,
+      region: r.region,
+      timeZone: r.time_zone,
+      email: r.email,
+      company: r.company,
+      city: r.city,
+      language: r.language,
+    };
+  };
+  const localClocks = (id: string): Record<string, string> | null => {
+    const r = s.clocks.get(id);
+    return r ? (JSON.parse(r.clocks) as Record<string, string>) : null;
+  };
+  const writeCustomer = (c: Customer) =>
+    s.upsertCustomer.run({
+      ...c,
+      tags: JSON.stringify(c.tags),
+      doNotCall: c.doNotCall ? 1 : 0,
+      createdAt: toMillis(c.createdAt),
+      updatedAt: toMillis(c.updatedAt),
+    });
+
+  function applyCustomer(p: PulledCustomer): void {
+    const mine = localClocks(p.customer.id);
+    let customer = p.customer;
+    const clocks: Record<string, string> = { ...p.clocks };
+    const current = mine ? localFields(p.customer.id) : null;
+    if (mine && current) {
+      // Field by field: keep a local value whose clock beats the server's (an edit not pushed yet).
+      const merged: Record<string, unknown> = { ...customer };
+      for (const f of EDITABLE_CUSTOMER_FIELDS) {
+        const local = { value: current[f], hlc: mine[f] ?? ZERO };
+        const remote = { value: (customer as Record<string, unknown>)[f], hlc: p.clocks[f] ?? ZERO };
+        if (wins(local, remote)) {
+          merged[f] = local.value;
+          clocks[f] = local.hlc;
+        }
+      }
+      customer = merged as Customer;
+    }
+    writeCustomer(customer);
+    s.saveClocks.run(customer.id, JSON.stringify(clocks));
+    s.clearPhones.run(customer.id);
+    let primary = false;
+    for (const phone of p.phones) {
+      // The local schema allows one primary per customer; a second "primary" from the server is kept as a plain number.
+      const isPrimary: boolean = phone.isPrimary && !primary;
+      primary ||= isPrimary;
+      s.addPhone.run(customer.id, phone.e164, PHONE_LABELS.has(phone.label) ? phone.label : 'other', isPrimary ? 1 : 0);
+    }
+  }
+
+  function applyEvent(e: HistoryEvent): void {
+    s.upsertEvent.run(e.id, e.customerId, e.kind, toMillis(e.occurredAt), e.summary, JSON.stringify(e.payload));
+  }
+
+  function applyTask({ task: t, lease }: PulledTask): void {
+    s.upsertTask.run({
+      ...t,
+      dueAt: toMillis(t.dueAt),
+      slaAt: toMillis(t.slaAt),
+      createdAt: toMillis(t.createdAt),
+      ruleId: t.ruleId ?? null,
+      team: t.team ?? null,
+      scriptId: t.scriptId ?? null,
+      surveyId: t.surveyId ?? null,
+    });
+    s.upsertLease.run(t.id, lease.holder, lease.leaseUntil === null ? null : toMillis(lease.leaseUntil), lease.epoch);
+  }
+
+  return {
+    /**
+     * One pulled page in one transaction. Customers first: the server sends an entity once per page
+     * at its last change, so a customer edited after its events were appended comes after them.
+     */
+    applyPage: db.transaction((page: { customers: readonly PulledCustomer[]; events: readonly HistoryEvent[]; tasks: readonly PulledTask[] }) => {
+      for (const c of page.customers) applyCustomer(c);
+      for (const e of page.events) applyEvent(e);
+      for (const t of page.tasks) applyTask(t);
+    }),
+    /** A local edit, stamped with its clock (call inside the transaction that queues the op). */
+    patchCustomer(customerId: string, fields: Partial<EditableCustomer>, hlc: string, updatedAt: string): void {
+      const current = localFields(customerId);
+      const meta = s.meta.get(customerId);
+      if (!current || !meta) throw new Error(`no customer ${customerId}`);
+      const next = { ...current, ...fields, id: customerId } as Customer;
+      writeCustomer({ ...next, doNotCall: meta.do_not_call === 1, createdAt: fromMillis(meta.created_at), updatedAt });
+      const clocks = localClocks(customerId) ?? {};
+      for (const f of Object.keys(fields)) clocks[f] = hlc;
+      s.saveClocks.run(customerId, JSON.stringify(clocks));
+    },
+    /** A stored event as the protocol carries it; null when missing or unreadable. */
+    eventById(id: string): HistoryEvent | null {
+      const r = s.event.get(id);
+      if (!r) return null;
+      const parsed = HistoryEvent.safeParse({ id: r.id, customerId: r.customer_id, kind: r.kind, occurredAt: fromMillis(r.occurred_at), summary: r.summary, payload: JSON.parse(r.payload) as unknown });
+      return parsed.success ? parsed.data : null;
+    },
+    lease(taskId: string): Lease | null {
+      const r = s.lease.get(taskId);
+      return r ? { holder: r.holder, leaseUntil: r.lease_until, epoch: r.epoch } : null;
+    },
+    /** The server granted a claim: the task is ours (leased, assigned to us) until the lease ends. */
+    setLease(taskId: string, lease: Lease): void {
+      s.taskState.run('leased', 0, lease.holder, taskId);
+      s.upsertLease.run(taskId, lease.holder, lease.leaseUntil, lease.epoch);
+    },
+    /** An outcome recorded here: the task leaves the queue locally at once; the server confirms it on push. */
+    closeTask(taskId: string, status: FollowUpTask['status'], assignedTo: string | null): void {
+      s.taskState.run(status, 1, assignedTo, taskId);
+      const lease = s.lease.get(taskId);
+      s.upsertLease.run(taskId, null, null, lease?.epoch ?? 0);
+    },
+  };
+}
+export type ReplicaStore = ReturnType<typeof replicaStore>;
