@@ -5,7 +5,9 @@
  */
 import type { Benchmark } from './lib/benchmark';
 import { lookup } from './lookup';
+import { search } from './search';
 
 export const BENCHMARKS: Readonly<Record<string, Benchmark>> = {
   lookup,
+  search,
 };
