@@ -6,8 +6,10 @@
 import type { Benchmark } from './lib/benchmark';
 import { lookup } from './lookup';
 import { search } from './search';
+import { sync } from './sync';
 
 export const BENCHMARKS: Readonly<Record<string, Benchmark>> = {
   lookup,
   search,
+  sync,
 };

@@ -1,0 +1,197 @@
+/**
+ * `npm run bench -- sync`:
+ *  1. initial sync of 200k customers and 100k tasks from a server (SQLite, its own process) into an
+ *     empty console store, beside the raw bulk-insert time of the same rows into the same kind of store;
+ *  2. 500 simulated agents pushing task outcomes (one op per request) to a server process on
+ *     PostgreSQL, beside the raw single-row insert rate of the same database with the same concurrency.
+ * Options: --customers=200000 --tasks=100000 --agents=500 --outcomes=20 (per agent).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { createHost } from '../../electron/host/composition';
+import { memoryVault } from '../../electron/host/sync';
+import { hashPassword } from '../../server/auth/passwords';
+import { issueAccessToken } from '../../server/auth/tokens';
+import { openStore } from '../../server/store/open';
+import type { Store } from '../../server/store/store';
+import type { Customer, FollowUpTask } from '../../shared/domain';
+import type { Operation } from '../../shared/sync';
+import { killHard, startServerProcess } from '../integration/server/process';
+import { startCluster } from '../rigs/postgres/cluster';
+import { freshDatabase } from '../rigs/postgres/database';
+import { option, type Benchmark } from './lib/benchmark';
+import { machineInfo } from './lib/machine';
+import { writeResult } from './lib/results';
+import { summarize } from './lib/stats';
+
+const SECRET_HEX = 'ef'.repeat(32);
+const SECRET = Buffer.from(SECRET_HEX, 'hex');
+const PASSWORD = 'bench password 1';
+const DAY = 86_400_000;
+
+function customer(i: number, at: string): { customer: Customer; phones: { e164: string; label: 'mobile'; isPrimary: boolean }[] } {
+  return {
+    customer: { id: `cus_${i}`, name: `客户${i}`, segment: 'standard', tags: ['bench'], region: 'CN', timeZone: null, email: null, company: null, city: '杭州', language: 'zh-CN', createdAt: at, updatedAt: at },
+    phones: [{ e164: `+86138${String(i).padStart(8, '0')}`, label: 'mobile', isPrimary: true }],
+  };
+}
+function task(i: number, customers: number, at: string): FollowUpTask {
+  return { id: `task_${i}`, customerId: `cus_${i % customers}`, type: 'satisfaction_survey', status: 'queued', priority: 3, dueAt: at, slaAt: new Date(Date.parse(at) + 3 * DAY).toISOString(), reasonEventId: null, reason: 'bench', attempts: 0, assignedTo: null, createdAt: at };
+}
+
+/** Server data written straight through the engine in big transactions: seeding is not what is measured. */
+async function seedServer(store: Store, team: string, customers: number, tasks: number): Promise<void> {
+  const at = new Date().toISOString();
+  const CHUNK = 5_000;
+  for (let i = 0; i < customers; i += CHUNK) {
+    await store.bulkSeed(team, Array.from({ length: Math.min(CHUNK, customers - i) }, (_, k) => customer(i + k, at)), []);
+  }
+  for (let i = 0; i < tasks; i += CHUNK) {
+    await store.bulkSeed(team, [], Array.from({ length: Math.min(CHUNK, tasks - i) }, (_, k) => task(i + k, customers, at)));
+  }
+}
+
+async function initialSync(customers: number, tasks: number, log: (m: string) => void) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'huifang-bench-sync-'));
+  try {
+    const file = path.join(dir, 'server.db');
+    const store = await openStore({ sqlite: file });
+    const team = (await store.createTeam('bench')).id;
+    await store.createUser({ username: 'agent', passwordHash: await hashPassword(PASSWORD), role: 'agent', teamId: team });
+    log(`seeding the server with ${customers} customers and ${tasks} tasks…`);
+    await seedServer(store, team, customers, tasks);
+    await store.close();
+    const server = await startServerProcess(['--db', file, '--sweep-minutes', '0'], { HUIFANG_SECRET: SECRET_HEX });
+    try {
+      const host = createHost({ dbFile: path.join(dir, 'console.db'), defaultRegion: 'CN', mode: 'web', version: 'bench', sync: { vault: memoryVault() } });
+      const start = performance.now();
+      await host.handlers.login({ server: server.base, username: 'agent', password: PASSWORD });
+      for (;;) {
+        const s = host.sync.client.status();
+        if (s.state === 'online') break;
+        if (s.state === 'offline' || s.state === 'signed_out') throw new Error(`initial sync failed: ${s.lastError ?? s.state}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      const initialS = (performance.now() - start) / 1000;
+      const counts = host.db.prepare('SELECT (SELECT count(*) FROM customers) AS customers, (SELECT count(*) FROM followup_tasks) AS tasks').get() as { customers: number; tasks: number };
+      host.close();
+      // Baseline: the same rows bulk-inserted into an empty console store of the same build.
+      const raw = createHost({ dbFile: path.join(dir, 'raw.db'), defaultRegion: 'CN', mode: 'web', version: 'bench', sync: { vault: memoryVault(), autoStart: false } });
+      const at = new Date().toISOString();
+      const t0 = performance.now();
+      const stores = (await import('../../electron/host/db')).createStores(raw.db, { defaultRegion: 'CN' });
+      stores.customers.insertMany(Array.from({ length: customers }, (_, i) => customer(i, at)));
+      stores.tasks.insertMany(Array.from({ length: tasks }, (_, i) => task(i, customers, at)));
+      const rawS = (performance.now() - t0) / 1000;
+      raw.close();
+      return { initialS, rawS, counts };
+    } finally {
+      await killHard(server.child);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function pgUrl(log: (m: string) => void): Promise<{ base: string; stop: () => void }> {
+  if (process.env.HUIFANG_PG_URL) return { base: process.env.HUIFANG_PG_URL, stop: () => undefined };
+  log('starting a throwaway PostgreSQL cluster…');
+  const cluster = await startCluster();
+  return { base: cluster.url, stop: () => void cluster.stop() };
+}
+
+async function ingest(agents: number, perAgent: number, log: (m: string) => void) {
+  const { base, stop } = await pgUrl(log);
+  const db = await freshDatabase(base, 'bench');
+  try {
+    const store = await openStore({ postgres: db.url });
+    const team = (await store.createTeam('bench')).id;
+    const at = new Date().toISOString();
+    const total = agents * perAgent;
+    await store.bulkSeed(team, Array.from({ length: agents }, (_, i) => customer(i, at)), Array.from({ length: total }, (_, i) => task(i, agents, at)));
+    const actors = [];
+    for (let a = 0; a < agents; a++) {
+      const u = await store.createUser({ username: `agent${a}`, passwordHash: 'x', role: 'agent', teamId: team });
+      actors.push({ userId: u.id, role: 'agent' as const, teamId: team });
+    }
+    log(`claiming ${total} tasks for ${agents} agents…`);
+    for (let i = 0; i < total; i++) await store.claim(actors[i % agents]!, `task_${i}`);
+    await store.close();
+
+    // Baseline: single-row INSERT transactions into a table shaped like history, same concurrency.
+    const pool = new pg.Pool({ connectionString: db.url, max: 10 });
+    await pool.query('CREATE TABLE raw_insert (id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, data JSONB NOT NULL)');
+    let next = 0;
+    const r0 = performance.now();
+    await Promise.all(
+      Array.from({ length: agents }, async () => {
+        while (next < total) {
+          const i = next++;
+          await pool.query('INSERT INTO raw_insert VALUES ($1, $2, $3)', [`r${i}`, `cus_${i % agents}`, JSON.stringify({ text: 'x'.repeat(40) })]);
+        }
+      }),
+    );
+    const rawPerS = total / ((performance.now() - r0) / 1000);
+    await pool.end();
+
+    const server = await startServerProcess(['--pg', db.url, '--sweep-minutes', '0'], { HUIFANG_SECRET: SECRET_HEX });
+    try {
+      const latencies: number[] = [];
+      let refused = 0;
+      const now = Date.now();
+      const t0 = performance.now();
+      await Promise.all(
+        actors.map(async (actor, a) => {
+          const token = issueAccessToken(SECRET, actor, now, 3_600_000);
+          for (let k = 0; k < perAgent; k++) {
+            const i = k * agents + a;
+            const op: Operation = {
+              type: 'task.outcome',
+              opId: `op-bench-${i}`,
+              hlc: `${String(Date.now()).padStart(15, '0')}:00000:agent${a}`,
+              taskId: `task_${i}`,
+              leaseEpoch: 1,
+              result: 'done',
+              event: { id: `ev-bench-${i}`, customerId: `cus_${a}`, kind: 'note', occurredAt: new Date().toISOString(), summary: '满意', payload: { text: '满意', author: null } },
+            };
+            const s = performance.now();
+            const res = await fetch(`${server.base}/sync/push`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ clientId: `agent${a}`, ops: [op] }) });
+            const body = (await res.json()) as { acks?: { status: string; code?: string }[] };
+            latencies.push(performance.now() - s);
+            if (body.acks?.[0]?.status !== 'applied' || body.acks[0].code) refused++;
+          }
+        }),
+      );
+      const seconds = (performance.now() - t0) / 1000;
+      return { ingestPerS: total / seconds, ack: summarize(latencies), rawPerS, refused, total };
+    } finally {
+      await killHard(server.child);
+    }
+  } finally {
+    await db.drop().catch(() => undefined);
+    stop();
+  }
+}
+
+export const sync: Benchmark = {
+  description: 'initial sync of 200k customers + 100k tasks into an empty console; 500 agents pushing outcomes on PostgreSQL',
+  async run({ args, log }) {
+    const customers = Number(option(args, 'customers') ?? 200_000);
+    const tasks = Number(option(args, 'tasks') ?? 100_000);
+    const agents = Number(option(args, 'agents') ?? 500);
+    const perAgent = Number(option(args, 'outcomes') ?? 20);
+    const initial = await initialSync(customers, tasks, log);
+    log(`initial sync: ${initial.initialS.toFixed(1)} s (raw bulk insert of the same rows: ${initial.rawS.toFixed(1)} s)`);
+    const push = await ingest(agents, perAgent, log);
+    log(`ingest: ${Math.round(push.ingestPerS)} outcomes/s, p99 ack ${push.ack.p99.toFixed(0)} ms, raw insert ${Math.round(push.rawPerS)}/s, not applied cleanly: ${push.refused}`);
+    const result = {
+      machine: machineInfo(),
+      initialSync: { customers, tasks, seconds: initial.initialS, goalSeconds: 15, rawBulkInsertSeconds: initial.rawS, ratioToRaw: initial.initialS / initial.rawS, arrived: initial.counts },
+      ingest: { engine: 'postgres', agents, outcomes: push.total, perSecond: push.ingestPerS, goalPerSecond: 2000, ackMs: push.ack, goalP99Ms: 250, rawInsertPerSecond: push.rawPerS, ratioToRaw: push.ingestPerS / push.rawPerS, notAppliedCleanly: push.refused },
+    };
+    writeResult('sync', result);
+    console.log(`sync: initial_s=${initial.initialS.toFixed(2)} ingest_per_s=${Math.round(push.ingestPerS)} p99_ack_ms=${push.ack.p99.toFixed(0)} raw_insert_per_s=${Math.round(push.rawPerS)}`);
+  },
+};
