@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bulkLoad } from './bulk';
 import { customerStore } from './customers';
 import { openDatabase, type Db } from './open';
-import { aCustomer } from './test-fixtures';
+import { aCustomer, planOf } from './test-fixtures';
 
 let db: Db;
 beforeEach(() => {
@@ -18,6 +18,16 @@ describe('bulkLoad', () => {
     expect(store.searchByName('ohnso', 5).map((c) => c.id)).toEqual(['c2']);
     db.prepare("UPDATE customers SET name = '欧阳雪' WHERE id = 'c1'").run();
     expect(store.searchByName('阳娜娜', 5)).toEqual([]);
+  });
+
+  it('leaves every index and trigger it dropped in place again, so hot reads still use them', () => {
+    const schema = () => db.prepare("SELECT type, name FROM sqlite_schema WHERE type IN ('index', 'trigger') ORDER BY name").all();
+    const before = schema();
+    bulkLoad(db, () => customerStore(db, 'CN').insert(aCustomer('c1', '张伟'), []));
+    expect(schema()).toEqual(before);
+    expect(planOf(db, 'SELECT * FROM history_events WHERE customer_id = ? ORDER BY occurred_at DESC, id DESC LIMIT 5', 'c1')).toContain(
+      'history_by_customer_time',
+    );
   });
 
   it('restores the journal mode and durability even when the load fails', () => {
