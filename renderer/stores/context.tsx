@@ -8,6 +8,7 @@ import { type QueueState } from './queue';
 import { type SearchState } from './search';
 import { type SettingsState } from './settings';
 import { type SoftphoneState } from './softphone';
+import { type SyncStoreState } from './sync';
 import { type WorkspaceState } from './workspace';
 
 /**
@@ -34,3 +35,4 @@ export const useQueue = <T,>(select: (s: QueueState) => T): T => useStore(useSto
 export const useAgent = <T,>(select: (s: AgentState) => T): T => useStore(useStores().agent, select);
 export const useWorkspace = <T,>(select: (s: WorkspaceState) => T): T => useStore(useStores().workspace, select);
 export const useSoftphone = <T,>(select: (s: SoftphoneState) => T): T => useStore(useStores().softphone, select);
+export const useSync = <T,>(select: (s: SyncStoreState) => T): T => useStore(useStores().sync, select);

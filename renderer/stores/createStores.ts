@@ -4,6 +4,7 @@ import { createCustomerStore, type CustomerStore } from './customer';
 import { createHostStore, withHealth, type HostStore } from './host';
 import { createQueueStore, type QueueStore } from './queue';
 import { createSearchStore, type SearchStore } from './search';
+import { createSyncStore, type SyncStore } from './sync';
 import { createSoftphoneStore, type PhoneEngine, type PhoneEvents, type SoftphoneStore } from './softphone';
 import { createSettingsStore, type SettingsStorage, type SettingsStore } from './settings';
 import { createWorkspaceStore, type WorkspaceStore } from './workspace';
@@ -17,6 +18,7 @@ export interface Stores {
   agent: AgentStore;
   softphone: SoftphoneStore;
   workspace: WorkspaceStore;
+  sync: SyncStore;
   /** Shows a customer's 360 view in the center (from search, the queue, later a screen-pop). */
   openCustomer: (customerId: string) => void;
   /** Starts talking to the host: first loads and the `changed` subscription. Returns the teardown. */
@@ -63,6 +65,7 @@ export function createStores({ client, storage, preferredLanguages, createPhoneE
     agent: createAgentStore(),
     softphone,
     workspace,
+    sync: createSyncStore(client.api),
     openCustomer,
     start() {
       void host.getState().check();
@@ -73,8 +76,11 @@ export function createStores({ client, storage, preferredLanguages, createPhoneE
         const open = customer.getState().customerId;
         if (open && domain !== 'tasks' && ids.includes(open)) void customer.getState().refresh();
       });
+      void stores.sync.getState().load();
+      const unsubscribeSync = client.onEvent('syncStatus', (status) => stores.sync.getState().receive(status));
       return () => {
         unsubscribe();
+        unsubscribeSync();
         host.getState().stop();
       };
     },

@@ -77,6 +77,12 @@ export function createFakeHost(data: FakeData = {}, overrides: Partial<Handlers>
       const tasks = (data.tasks ?? []).filter((t) => (!status || t.status === status) && (!type || t.type === type));
       return { total: tasks.length, tasks: tasks.slice(offset, offset + limit) };
     },
+    // A console that never signed in to a sync server; sync tests override these three.
+    syncStatus: () => SIGNED_OUT,
+    login: () => {
+      throw new ApiFailure('unavailable', 'cannot reach the server', 'server');
+    },
+    logout: () => SIGNED_OUT,
     ...overrides,
   };
 
@@ -116,6 +122,8 @@ export function createFakeHost(data: FakeData = {}, overrides: Partial<Handlers>
     emit: (event, payload) => listeners.forEach((l) => l(event, payload)),
   };
 }
+
+const SIGNED_OUT = { state: 'signed_out', offlineSince: null, pending: 0, lastSyncAt: null, server: null, username: null, lastError: null } as const;
 
 function summary(c: Customer, phone: string | null) {
   return { id: c.id, name: c.name, segment: c.segment, city: c.city, phone: phone ?? makePhones(c.id)[0]?.e164 ?? null };

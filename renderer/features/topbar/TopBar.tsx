@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { SyncStatus } from '../sync/SyncStatus';
 import { HostStatus } from './HostStatus';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SearchBox } from './SearchBox';
@@ -18,6 +19,7 @@ export function TopBar() {
       <SearchBox />
       <div className={styles.right}>
         <HostStatus />
+        <SyncStatus />
         <LanguageSwitch />
       </div>
     </header>
