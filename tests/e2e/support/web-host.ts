@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { constants as fsConstants, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, TSX } from './paths';
 
@@ -7,6 +7,16 @@ export interface WebHostOptions {
   /** Demo customers to seed (scripts/seed-demo.ts, seed 42); 0 for an empty store. Default $E2E_DEMO_CUSTOMERS or 1000. */
   customers?: number;
   region?: string;
+  /**
+   * Pre-configure the softphone (web.ts --sip-*). The password reaches web.ts through
+   * $HUIFANG_SIP_PASSWORD, as a user would pass it, never as a flag.
+   */
+  sip?: { wsUrl: string; domain: string; extension: string; password: string; displayName?: string; wrapUpSec?: number };
+  /**
+   * Start from a copy of this store instead of seeding one (the bench's cached demo databases);
+   * `customers` then only labels the host.
+   */
+  copyDb?: string;
 }
 
 export interface WebHost {
@@ -32,11 +42,14 @@ const START_TIMEOUT_MS = 90_000;
 export async function startWebHost(options: WebHostOptions = {}): Promise<WebHost> {
   const wanted = options.customers ?? Number(process.env.E2E_DEMO_CUSTOMERS ?? 1_000);
   // Until the demo generator is in the tree, hosts start empty.
-  const customers = existsSync(path.join(REPO_ROOT, 'scripts/seed-demo.ts')) ? wanted : 0;
+  const customers = options.copyDb || existsSync(path.join(REPO_ROOT, 'scripts/seed-demo.ts')) ? wanted : 0;
   mkdirSync(path.join(REPO_ROOT, '.tmp'), { recursive: true });
   const dataDir = mkdtempSync(path.join(REPO_ROOT, '.tmp', 'e2e-web-'));
   const dbFile = path.join(dataDir, 'huifang.db');
-  if (customers > 0) {
+  if (options.copyDb) {
+    // A reflink where the file system can (instant even for the 2 GB 1M-customer store).
+    copyFileSync(options.copyDb, dbFile, fsConstants.COPYFILE_FICLONE);
+  } else if (customers > 0) {
     const seeded = spawnSync(TSX, ['scripts/seed-demo.ts', '--db', dbFile, '--customers', String(customers), '--seed', '42'], { cwd: REPO_ROOT, encoding: 'utf8' });
     if (seeded.status !== 0) {
       rmSync(dataDir, { recursive: true, force: true });
@@ -44,8 +57,20 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
     }
   }
 
-  const child = spawn(TSX, ['electron/host/web.ts', '--port', '0', '--db', dbFile, '--region', options.region ?? 'CN'], {
+  const sip = options.sip;
+  const sipArgs = sip
+    ? [
+        '--sip-ws', sip.wsUrl, '--sip-domain', sip.domain, '--sip-extension', sip.extension,
+        ...(sip.displayName !== undefined ? ['--sip-display-name', sip.displayName] : []),
+        ...(sip.wrapUpSec !== undefined ? ['--sip-wrap-up', String(sip.wrapUpSec)] : []),
+      ]
+    : [];
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.HUIFANG_SIP_PASSWORD;
+  if (sip) env.HUIFANG_SIP_PASSWORD = sip.password;
+  const child = spawn(TSX, ['electron/host/web.ts', '--port', '0', '--db', dbFile, '--region', options.region ?? 'CN', ...sipArgs], {
     cwd: REPO_ROOT,
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -29,6 +29,12 @@ export interface RegisterOptions {
    * network namespace, where Chromium would pick the host's real interfaces for media.
    */
   noMedia?: boolean;
+  /**
+   * Offer and accept RFC 4733 telephone-event (default true). `false` plays an endpoint that takes
+   * DTMF only as SIP INFO: its SDP carries no telephone-event, so a far end that checks the
+   * negotiation (the agent softphone) must send INFO — which this phone can observe.
+   */
+  telephoneEvent?: boolean;
   /** Put every sip.js log line (with the SIP messages) into `events()`. */
   debug?: boolean;
 }

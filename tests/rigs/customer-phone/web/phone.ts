@@ -15,6 +15,7 @@ import {
   RegistererState,
   RequestPendingError,
   SessionState,
+  SIPExtension,
   UserAgent,
   type Info,
   type Referral,
@@ -101,6 +102,8 @@ function makeUserAgent(opts: typeof options, gen: number): UserAgent {
       peerConnectionConfiguration: { iceServers: [], ...(opts.noMedia ? { iceTransportPolicy: 'relay' } : {}) },
       iceGatheringTimeout: 500,
     },
+    // Attended transfers end here as an INVITE with Replaces (RFC 3891): take it over the call it names.
+    sipExtensionReplaces: SIPExtension.Supported,
     userAgentString: 'Huifang customer phone (sip.js 0.21)',
     logBuiltinEnabled: false,
     logConfiguration: false,
@@ -307,8 +310,29 @@ function endCall(s: Session, end: CallEnd): void {
   }
 }
 
+/**
+ * SDP without RFC 4733 telephone-event (rtpmap/fmtp/rtcp-fb lines and the m= payload type):
+ * the phone plays an endpoint that takes DTMF only as SIP INFO, so the far end must fall back.
+ */
+function withoutTelephoneEvent(description: RTCSessionDescriptionInit): Promise<RTCSessionDescriptionInit> {
+  const sdp = description.sdp ?? '';
+  const types = [...sdp.matchAll(/^a=rtpmap:(\d+) telephone-event\/\d+/gim)].map((m) => m[1] ?? '');
+  if (types.length === 0) return Promise.resolve(description);
+  const lines = sdp
+    .split('\r\n')
+    .filter((line) => !types.some((pt) => line.startsWith(`a=rtpmap:${pt} `) || line.startsWith(`a=fmtp:${pt} `) || line.startsWith(`a=rtcp-fb:${pt} `)))
+    .map((line) => (line.startsWith('m=audio ') ? line.split(' ').filter((token, i) => i < 3 || !types.includes(token)).join(' ') : line));
+  return Promise.resolve({ ...description, sdp: lines.join('\r\n') });
+}
+
+/** SDP modifiers for every offer and answer of this phone (none unless `telephoneEvent: false`). */
+function sdpModifiers(): Array<(d: RTCSessionDescriptionInit) => Promise<RTCSessionDescriptionInit>> {
+  return options.telephoneEvent === false ? [withoutTelephoneEvent] : [];
+}
+
 function track(s: Session, direction: 'inbound' | 'outbound'): void {
   session = s;
+  s.sessionDescriptionHandlerModifiersReInvite = sdpModifiers();
   state.call = direction === 'inbound' ? 'ringing' : 'calling';
   state.direction = direction;
   state.held = false;
@@ -360,6 +384,19 @@ function onInvite(invitation: Invitation): void {
   };
   state.incoming = info;
   log(`incoming call from "${info.fromDisplayName}" <${info.fromUser}>`);
+  const replacee = invitation.replacee;
+  if (session && replacee === session) {
+    // Attended transfer: the new call (with Replaces) takes over; the replaced one ends.
+    log('INVITE with Replaces: taking over the current call');
+    const old = session;
+    endCall(old, { code: 0, reason: 'replaced', by: 'remote' });
+    track(invitation, 'inbound');
+    invitation
+      .accept({ sessionDescriptionHandlerModifiers: sdpModifiers() })
+      .then(() => (old.state === SessionState.Established ? old.bye() : undefined))
+      .catch((error: unknown) => log(`taking over (Replaces) failed: ${describeError(error)}`));
+    return;
+  }
   if (session) {
     log('busy: rejecting the new call with 486');
     invitation.reject({ statusCode: 486 }).catch((error: unknown) => log(`reject failed: ${describeError(error)}`));
@@ -399,7 +436,7 @@ function onRefer(original: Session, referral: Referral): void {
   referral
     .accept()
     .then(() => {
-      const inviter = referral.makeInviter();
+      const inviter = referral.makeInviter({ sessionDescriptionHandlerModifiers: sdpModifiers() });
       track(inviter, 'outbound');
       // The transferor usually sends BYE itself; make sure the old leg ends anyway.
       if (original.state === SessionState.Established) original.bye().catch(() => undefined);
@@ -430,6 +467,7 @@ async function call(target: string, callOptions: CallOptions = {}): Promise<void
     throw new Error(`fromUser: expected a phone number like +8613800138000, got ${JSON.stringify(fromUser)}`);
   }
   const inviter = new Inviter(ua, uri, {
+    sessionDescriptionHandlerModifiers: sdpModifiers(),
     extraHeaders,
     params: {
       ...(fromUser !== undefined ? { fromUri: `sip:${fromUser}@${options.domain}` } : {}),
@@ -452,7 +490,7 @@ async function call(target: string, callOptions: CallOptions = {}): Promise<void
 async function answer(): Promise<void> {
   const s = currentSession('answer');
   if (!(s instanceof Invitation) || s.state !== SessionState.Initial) throw new Error('answer: no ringing call');
-  await s.accept();
+  await s.accept({ sessionDescriptionHandlerModifiers: sdpModifiers() });
 }
 
 async function reject(code = 486): Promise<void> {
