@@ -12,7 +12,9 @@ export default defineConfig({
   testDir: '../e2e/rig',
   testMatch: '**/*.spec.ts',
   outputDir: '../../test-results/rig',
-  globalSetup: './netns/require-netns.ts',
+  // Refuse to run outside the netns; build the console's renderer when stale (the softphone specs
+  // serve it through web.ts, like tests/e2e).
+  globalSetup: ['./netns/require-netns.ts', '../e2e/support/global-setup.ts'],
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
