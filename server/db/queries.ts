@@ -58,6 +58,10 @@ export interface NewChange {
   prevUserId: string | null;
   at: number;
 }
+/** A change appended in the open transaction; its sequence is known after `flushChanges()`. */
+export interface ChangeRef {
+  readonly index: number;
+}
 export interface ChangeRow {
   seq: number;
   domain: ChangeDomain;
@@ -111,8 +115,18 @@ export interface Queries {
   /** True when this op id was new; false when it was already taken (a resend). */
   reserveOp(opId: string, clientId: string, userId: string, at: number): Promise<boolean>;
   getOpAck(opId: string): Promise<OpAck | null>;
-  saveOpAck(opId: string, ack: OpAck): Promise<void>;
-  appendChange(change: NewChange): Promise<number>;
+  /** Stores the acks of many ops in one statement. */
+  saveOpAcks(acks: readonly OpAck[]): Promise<void>;
+  /**
+   * Queues a change of this transaction. The engine writes the queued changes with their sequences
+   * in one go just before commit (on PostgreSQL the one-row counter lock is taken only then), or when
+   * the caller asks for the sequences with `flushChanges()`. Only inside `Engine.tx`.
+   */
+  appendChange(change: NewChange): Promise<ChangeRef>;
+  /** Writes the queued changes; returns the sequence of every change of this transaction, by `ChangeRef.index`. */
+  flushChanges(): Promise<readonly number[]>;
+  /** Engine SQL behind the two above: writes these changes with consecutive new sequences, returns them in order. */
+  writeChanges(changes: readonly NewChange[]): Promise<number[]>;
   /** The highest committed sequence: every change at or below it is visible. */
   headSeq(): Promise<number>;
   listChanges(since: number, upTo: number, limit: number, scope: FeedScope): Promise<ChangeRow[]>;

@@ -6,15 +6,15 @@ import { insertDrafts } from './insert';
 /**
  * The event rules, run inside the transaction that stored the event (import or push): the tasks
  * commit with the event or not at all, so a crash never leaves an event without its follow-up.
- * It runs after the event's change was appended: on PostgreSQL that transaction then holds the
- * sequence counter's row lock until it commits, so hooks of concurrent transactions (any server
- * process) run one after another and each sees the tasks the previous one made — the one-open-task
- * and cool-down guards hold. Locking the customer row here instead would take a lock *after* the
- * counter and deadlock against a transaction holding that customer and waiting for the counter.
+ * The customer row is locked (PostgreSQL: FOR UPDATE) before its tasks are read, so hooks of
+ * concurrent transactions on the same customer (any server process) run one after another and each
+ * sees the tasks the previous one made — the one-open-task and cool-down guards hold — while other
+ * customers' events go on in parallel. The sequence counter is taken only at the very end of a
+ * transaction (server/db/changes.ts), after every row lock, so this cannot deadlock against it.
  */
 export function followUpOnEvents(config: FollowUpConfig, log: (message: string) => void = console.error): EventHook {
   return async (q, teamId, event, at) => {
-    const row = await q.getCustomer(event.customerId);
+    const row = await q.getCustomer(event.customerId, true);
     if (!row) return;
     const existing = await q.listTasksOfCustomers([event.customerId]);
     let drafts;

@@ -12,7 +12,7 @@ import {
   type OpAck,
   type Operation,
 } from '../../shared/sync';
-import type { Queries, TaskRow } from '../db/queries';
+import type { ChangeRef, Queries, TaskRow } from '../db/queries';
 import { canSeeTeam, type Actor } from './access';
 import type { StoreContext } from './context';
 
@@ -28,7 +28,10 @@ class Reject extends Error {
   }
 }
 
-const applied = (opId: string, seq: number | null, code?: string, message?: string): OpAck => ({
+/** An ack before commit: its change's sequence is known only once the transaction's changes are written. */
+type AckDraft = Omit<OpAck, 'seq'> & { seq: ChangeRef | null };
+
+const applied = (opId: string, seq: ChangeRef | null, code?: string, message?: string): AckDraft => ({
   opId,
   status: 'applied',
   seq,
@@ -42,7 +45,7 @@ const applied = (opId: string, seq: number | null, code?: string, message?: stri
  * resend gets the first ack back marked `duplicate`.
  */
 export function pushStore(ctx: StoreContext) {
-  async function appendEvent(q: Queries, actor: Actor, event: HistoryEvent, opId: string): Promise<{ seq: number | null; teamId: string }> {
+  async function appendEvent(q: Queries, actor: Actor, event: HistoryEvent, opId: string): Promise<{ seq: ChangeRef | null; teamId: string }> {
     const customer = await q.getCustomer(event.customerId);
     if (!customer) throw new Reject('not_found', `no customer ${event.customerId}`);
     if (!canSeeTeam(actor, customer.teamId)) throw new Reject('forbidden', 'this customer belongs to another team');
@@ -57,7 +60,7 @@ export function pushStore(ctx: StoreContext) {
     return { seq, teamId: customer.teamId };
   }
 
-  async function patchCustomer(q: Queries, actor: Actor, op: Extract<Operation, { type: 'customer.patch' }>): Promise<OpAck> {
+  async function patchCustomer(q: Queries, actor: Actor, op: Extract<Operation, { type: 'customer.patch' }>): Promise<AckDraft> {
     const row = await q.getCustomer(op.customerId, true);
     if (!row) throw new Reject('not_found', `no customer ${op.customerId}`);
     if (!canSeeTeam(actor, row.teamId)) throw new Reject('forbidden', 'this customer belongs to another team');
@@ -72,7 +75,7 @@ export function pushStore(ctx: StoreContext) {
     return applied(op.opId, await q.appendChange({ domain: 'customer', entityId: op.customerId, teamId: row.teamId, userId: null, prevUserId: null, at: ctx.now() }));
   }
 
-  async function recordOutcome(q: Queries, actor: Actor, op: Extract<Operation, { type: 'task.outcome' }>): Promise<OpAck> {
+  async function recordOutcome(q: Queries, actor: Actor, op: Extract<Operation, { type: 'task.outcome' }>): Promise<AckDraft> {
     const row = await q.getTask(op.taskId, true);
     if (!row) throw new Reject('not_found', `no task ${op.taskId}`);
     if (!canSeeTeam(actor, row.teamId)) throw new Reject('forbidden', 'this task belongs to another team');
@@ -93,7 +96,7 @@ export function pushStore(ctx: StoreContext) {
     return applied(op.opId, seq);
   }
 
-  async function effect(q: Queries, actor: Actor, op: Operation): Promise<OpAck> {
+  async function effect(q: Queries, actor: Actor, op: Operation): Promise<AckDraft> {
     switch (op.type) {
       case 'history.append':
         return applied(op.opId, (await appendEvent(q, actor, op.event, op.opId)).seq);
@@ -104,20 +107,56 @@ export function pushStore(ctx: StoreContext) {
     }
   }
 
-  async function applyOne(q: Queries, actor: Actor, clientId: string, op: Operation): Promise<OpAck> {
+  /** A final ack (a resend of an applied op) or a draft to complete and store before commit. */
+  async function applyOne(q: Queries, actor: Actor, clientId: string, op: Operation): Promise<{ done: OpAck } | { draft: AckDraft }> {
     if (!(await q.reserveOp(op.opId, clientId, actor.userId, ctx.now()))) {
       const first = await q.getOpAck(op.opId);
-      return { ...(first ?? { opId: op.opId, seq: null }), status: 'duplicate' };
+      return { done: { ...(first ?? { opId: op.opId, seq: null }), status: 'duplicate' } };
     }
-    let ack: OpAck;
     try {
-      ack = await effect(q, actor, op);
+      return { draft: await effect(q, actor, op) };
     } catch (error) {
       if (!(error instanceof Reject)) throw error;
-      ack = { opId: op.opId, status: 'rejected', seq: null, code: error.code, message: error.message };
+      return { draft: { opId: op.opId, status: 'rejected', seq: null, code: error.code, message: error.message } };
     }
-    await q.saveOpAck(op.opId, ack);
-    return ack;
+  }
+
+  /**
+   * One chunk in one transaction. The changes of all its ops are written together at the end (on
+   * PostgreSQL the sequence counter is locked from there to commit only), then the acks, which carry
+   * those sequences, in one statement.
+   */
+  async function applyChunk(q: Queries, actor: Actor, clientId: string, chunk: Operation[], skew: Map<string, OpAck>): Promise<OpAck[]> {
+    const results: Array<{ done: OpAck } | { draft: AckDraft } | { sameAs: number }> = [];
+    const firstAt = new Map<string, number>();
+    for (const [i, op] of chunk.entries()) {
+      const skewed = skew.get(op.opId);
+      const earlier = firstAt.get(op.opId);
+      if (skewed) results.push({ done: skewed });
+      // The same op twice in one request: the second is a resend of the first.
+      else if (earlier !== undefined) results.push({ sameAs: earlier });
+      else {
+        firstAt.set(op.opId, i);
+        results.push(await applyOne(q, actor, clientId, op));
+      }
+    }
+    const seqs = await q.flushChanges();
+    const finals: OpAck[] = [];
+    const toSave: OpAck[] = [];
+    for (const r of results) {
+      if ('done' in r) finals.push(r.done);
+      else if ('draft' in r) {
+        const ack: OpAck = { ...r.draft, seq: r.draft.seq ? (seqs[r.draft.seq.index] ?? null) : null };
+        if (r.draft.seq && ack.seq === null) throw new Error(`no sequence for change ${r.draft.seq.index}`);
+        toSave.push(ack);
+        finals.push(ack);
+      } else {
+        const first = finals[r.sameAs];
+        finals.push({ ...(first ?? { opId: chunk[r.sameAs]?.opId ?? '', seq: null }), status: 'duplicate' });
+      }
+    }
+    await q.saveOpAcks(toSave);
+    return finals;
   }
 
   return {
@@ -135,11 +174,7 @@ export function pushStore(ctx: StoreContext) {
             skew.set(op.opId, { opId: op.opId, status: 'rejected', seq: null, code: 'clock_skew', message: error.message });
           }
         }
-        const chunkAcks = await ctx.engine.tx(async (q) => {
-          const out: OpAck[] = [];
-          for (const op of chunk) out.push(skew.get(op.opId) ?? (await applyOne(q, actor, clientId, op)));
-          return out;
-        });
+        const chunkAcks = await ctx.engine.tx((q) => applyChunk(q, actor, clientId, chunk, skew));
         acks.push(...chunkAcks);
       }
       return acks;

@@ -38,7 +38,12 @@ const toEvent = (r: EventSql): EventRow => ({ teamId: r.team_id, externalId: r.e
 const EVENT = 'SELECT team_id, external_id, op_id, data FROM history';
 const CUSTOMER = 'SELECT team_id, external_id, data, clocks, phones, imported FROM customers';
 
-/** Customers and their history. `forUpdate` row-locks the customer so concurrent field merges queue up. */
+/**
+ * Customers and their history. `forUpdate` row-locks the customer so concurrent field merges (and
+ * follow-up hooks) queue up. NO KEY UPDATE, not UPDATE: inserting a history row takes KEY SHARE on its
+ * customer (the foreign key), which FOR UPDATE would conflict with — two pushes adding events to one
+ * customer, then locking it, would deadlock each other.
+ */
 export function customerQueries(db: Exec): CustomerQueries {
   const writePhones = async (row: CustomerRow) => {
     await db.query('DELETE FROM customer_phones WHERE customer_id = $1', [row.customer.id]);
@@ -49,7 +54,7 @@ export function customerQueries(db: Exec): CustomerQueries {
   };
   return {
     getCustomer: async (id, forUpdate = false) => {
-      const r = await one<CustomerSql>(db, `SELECT team_id, external_id, data, clocks, phones, imported FROM customers WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+      const r = await one<CustomerSql>(db, `SELECT team_id, external_id, data, clocks, phones, imported FROM customers WHERE id = $1${forUpdate ? ' FOR NO KEY UPDATE' : ''}`, [id]);
       return r ? toCustomer(r) : null;
     },
     getCustomerIdByExternalId: async (ext) => (await one<{ id: string }>(db, 'SELECT id FROM customers WHERE external_id = $1', [ext]))?.id ?? null,

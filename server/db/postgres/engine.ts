@@ -1,22 +1,22 @@
 import pg from 'pg';
+import { inTransaction, outsideTransaction } from '../changes';
 import type { Engine, Queries } from '../queries';
 import { accountQueries } from './accounts';
 import { customerQueries } from './customers';
 import type { Exec } from './exec';
 import { migrate } from './migrate';
-import { syncQueries } from './sync';
+import { CHANNEL, syncQueries } from './sync';
 import { taskQueries } from './tasks';
 
 // BIGINT (epoch ms, sequences) fits a JS number for the next 280,000 years; pg returns strings by default.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
-const CHANNEL = 'huifang_changes';
 /** Deadlock, serialization failure, unique violation from a concurrent insert: run the transaction again. */
 const RETRYABLE = new Set(['40P01', '40001', '23505']);
 const MAX_ATTEMPTS = 8;
 
 function queriesOn(db: Exec): Queries {
-  return { ...accountQueries(db), ...customerQueries(db), ...taskQueries(db), ...syncQueries(db) };
+  return outsideTransaction({ ...accountQueries(db), ...customerQueries(db), ...taskQueries(db), ...syncQueries(db) });
 }
 
 function codeOf(error: unknown): string | undefined {
@@ -43,18 +43,12 @@ export async function openPostgresEngine(url: string, poolSize = 10): Promise<En
 
   async function attempt<T>(fn: (q: Queries) => Promise<T>): Promise<T> {
     const client = await pool.connect();
-    let appended = false;
     try {
       await client.query('BEGIN');
-      const base = queriesOn(client);
-      const result = await fn({
-        ...base,
-        appendChange: (c) => {
-          appended = true;
-          return base.appendChange(c);
-        },
-      });
-      if (appended) await client.query('SELECT pg_notify($1, $2)', [CHANNEL, '']);
+      const { queries, queue } = inTransaction(queriesOn(client));
+      const result = await fn(queries);
+      // The changes (and their NOTIFY) go last: the counter lock lives from here to COMMIT only.
+      await queue.flush();
       await client.query('COMMIT');
       return result;
     } catch (error) {

@@ -2,7 +2,10 @@ import type { OpAck } from '../../../shared/sync';
 import type { ChangeRow, Queries } from '../queries';
 import { one, type Exec } from './exec';
 
-type SyncQueries = Pick<Queries, 'reserveOp' | 'getOpAck' | 'saveOpAck' | 'appendChange' | 'headSeq' | 'listChanges'>;
+type SyncQueries = Pick<Queries, 'reserveOp' | 'getOpAck' | 'saveOpAcks' | 'writeChanges' | 'headSeq' | 'listChanges'>;
+
+/** Sent with the changes: delivered at commit to every server process, never for a rollback. */
+export const CHANNEL = 'huifang_changes';
 
 const CHANGES = 'SELECT seq, domain, entity_id AS "entityId" FROM changes WHERE seq > $1 AND seq <= $2';
 /** Same rule as the SQLite engine: agents see a task change when the task was or is in the queue or theirs. */
@@ -15,17 +18,40 @@ export function syncQueries(db: Exec): SyncQueries {
       (await db.query('INSERT INTO ops (op_id, client_id, user_id, received_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [opId, clientId, userId, at]))
         .rowCount === 1,
     getOpAck: async (opId) => (await one<{ ack: OpAck | null }>(db, 'SELECT ack FROM ops WHERE op_id = $1', [opId]))?.ack ?? null,
-    saveOpAck: async (opId, ack) => void (await db.query('UPDATE ops SET ack = $1 WHERE op_id = $2', [JSON.stringify(ack), opId])),
-    appendChange: async (c) => {
+    saveOpAcks: async (acks) => {
+      if (acks.length === 0) return;
+      await db.query('UPDATE ops SET ack = t.ack FROM unnest($1::text[], $2::jsonb[]) AS t(op_id, ack) WHERE ops.op_id = t.op_id', [
+        acks.map((a) => a.opId),
+        acks.map((a) => JSON.stringify(a)),
+      ]);
+    },
+    // One statement per transaction: the counter moves by the number of changes (its row lock, held
+    // until commit, keeps sequences visible in order), the rows go in together, NOTIFY rides along.
+    writeChanges: async (changes) => {
+      if (changes.length === 0) return [];
       const r = await one<{ seq: number }>(
         db,
-        `WITH s AS (UPDATE sync_counter SET seq = seq + 1 WHERE id = 1 RETURNING seq)
-         INSERT INTO changes (seq, domain, entity_id, team_id, user_id, prev_user_id, at)
-         SELECT s.seq, $1, $2, $3, $4, $5, $6 FROM s RETURNING seq`,
-        [c.domain, c.entityId, c.teamId, c.userId, c.prevUserId, c.at],
+        `WITH s AS (UPDATE sync_counter SET seq = seq + $1 WHERE id = 1 RETURNING seq),
+         ins AS (
+           INSERT INTO changes (seq, domain, entity_id, team_id, user_id, prev_user_id, at)
+           SELECT s.seq - $1 + t.ord, t.domain, t.entity_id, t.team_id, t.user_id, t.prev_user_id, t.at
+           FROM s, unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[])
+             WITH ORDINALITY AS t(domain, entity_id, team_id, user_id, prev_user_id, at, ord)
+         )
+         SELECT s.seq, pg_notify('${CHANNEL}', '') FROM s`,
+        [
+          changes.length,
+          changes.map((c) => c.domain),
+          changes.map((c) => c.entityId),
+          changes.map((c) => c.teamId),
+          changes.map((c) => c.userId),
+          changes.map((c) => c.prevUserId),
+          changes.map((c) => c.at),
+        ],
       );
       if (!r) throw new Error('sync_counter row is missing');
-      return r.seq;
+      const first = r.seq - changes.length + 1;
+      return changes.map((_, i) => first + i);
     },
     headSeq: async () => (await one<{ seq: number }>(db, 'SELECT seq FROM sync_counter WHERE id = 1', []))?.seq ?? 0,
     listChanges: async (since, upTo, limit, scope) => {

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { inTransaction, outsideTransaction } from '../changes';
 import type { Engine, Queries } from '../queries';
 import { accountQueries } from './accounts';
 import { customerQueries } from './customers';
@@ -8,7 +9,7 @@ import { taskQueries } from './tasks';
 import { asAsync } from './types';
 
 function queriesOn(db: Database.Database): Queries {
-  return asAsync({ ...accountQueries(db), ...customerQueries(db), ...taskQueries(db), ...syncQueries(db) });
+  return outsideTransaction(asAsync({ ...accountQueries(db), ...customerQueries(db), ...taskQueries(db), ...syncQueries(db) }));
 }
 
 /**
@@ -32,19 +33,13 @@ export function openSqliteEngine(file: string): Engine {
   let queue: Promise<unknown> = Promise.resolve();
 
   async function run<T>(fn: (q: Queries) => Promise<T>): Promise<T> {
-    let appended = false;
-    const q: Queries = {
-      ...write,
-      appendChange: (c) => {
-        appended = true;
-        return write.appendChange(c);
-      },
-    };
+    const { queries, queue } = inTransaction(write);
     writer.exec('BEGIN IMMEDIATE');
     try {
-      const result = await fn(q);
+      const result = await fn(queries);
+      await queue.flush();
       writer.exec('COMMIT');
-      if (appended) for (const l of listeners) l();
+      if (queue.appended) for (const l of listeners) l();
       return result;
     } catch (error) {
       if (writer.inTransaction) writer.exec('ROLLBACK');

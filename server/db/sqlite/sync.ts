@@ -3,7 +3,7 @@ import type { OpAck } from '../../../shared/sync';
 import type { ChangeRow, FeedScope } from '../queries';
 import type { SyncOf } from './types';
 
-type SyncQueries = SyncOf< 'reserveOp' | 'getOpAck' | 'saveOpAck' | 'appendChange' | 'headSeq' | 'listChanges'>;
+type SyncQueries = SyncOf<'reserveOp' | 'getOpAck' | 'saveOpAcks' | 'writeChanges' | 'headSeq' | 'listChanges'>;
 
 /** An agent sees its team's customers and history, and a task change when the task was or is in the queue or theirs. */
 const AGENT_TASK_FILTER = `(domain <> 'task' OR user_id IS NULL OR user_id = @userId OR prev_user_id IS NULL OR prev_user_id = @userId)`;
@@ -29,8 +29,11 @@ export function syncQueries(db: Database): SyncQueries {
       const raw = s.getAck.get(opId) as string | null | undefined;
       return raw ? (JSON.parse(raw) as OpAck) : null;
     },
-    saveOpAck: (opId, ack) => void s.saveAck.run(JSON.stringify(ack), opId),
-    appendChange: (c) => s.append.get(c.domain, c.entityId, c.teamId, c.userId, c.prevUserId, c.at) as number,
+    saveOpAcks: (acks) => {
+      for (const ack of acks) s.saveAck.run(JSON.stringify(ack), ack.opId);
+    },
+    // The single writer commits sequences in order; AUTOINCREMENT numbers them.
+    writeChanges: (changes) => changes.map((c) => s.append.get(c.domain, c.entityId, c.teamId, c.userId, c.prevUserId, c.at) as number),
     headSeq: () => s.head.get() as number,
     listChanges: (since, upTo, limit, scope) =>
       statementFor(scope).all({
