@@ -59,6 +59,7 @@ try {
   const lines = [
     `Seeded ${values.db} in ${(stats.ms / 1000).toFixed(1)} s (CPU ${(stats.cpuMs / 1000).toFixed(1)} s), ${(stats.bytes / 1024 / 1024).toFixed(1)} MiB:`,
     `  ${fmt(stats.customers)} customers, ${fmt(stats.phones)} phone numbers, ${fmt(stats.events)} history events, ${fmt(stats.tasks)} follow-up tasks`,
+    `  time: generating ${(stats.phases.generateMs / 1000).toFixed(1)} s, validating + writing ${(stats.phases.writeMs / 1000).toFixed(1)} s, indexes + statistics ${(stats.phases.finishMs / 1000).toFixed(1)} s`,
     'Well-known records (electron/host/demo/known.ts):',
     `  ${KNOWN.zhangWei.name} ${KNOWN.zhangWei.mobile} / ${KNOWN.zhangWei.office}: varied history, open complaint, queued complaint_care task`,
     `  ${KNOWN.longHistory.name} ${KNOWN.longHistory.mobile}: exactly ${fmt(KNOWN.longHistory.events)} history events`,

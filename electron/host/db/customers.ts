@@ -105,6 +105,13 @@ export function customerStore(db: Db, defaultRegion: string): CustomerReader & C
     'INSERT INTO customer_phones (customer_id, e164, label, is_primary) VALUES (?, ?, ?, ?)',
   );
 
+  /** Names containing the needle anywhere: trigrams for 3+ characters, the words index for 1–2. */
+  const substringMatches = (needle: string, take: number): { seq: number }[] => {
+    if ([...needle].length >= TRIGRAM) return selectNameTrigram.all(`%${needle}%`, take);
+    const words = shortNameQuery(needle);
+    return words ? selectNameWords.all(words, take) : [];
+  };
+
   const toSummary = (row: SummaryRow): CustomerSummary => ({
     id: row.id,
     name: row.name,
@@ -159,11 +166,7 @@ export function customerStore(db: Db, defaultRegion: string): CustomerReader & C
       for (const { seq } of selectNamePrefix.all(needle, `${needle}\u{10FFFF}`, limit)) seqs.add(seq);
       if (seqs.size < limit) {
         // Asking for limit + seqs.size covers prefix matches coming back a second time.
-        const take = limit + seqs.size;
-        const short = [...needle].length < TRIGRAM ? shortNameQuery(needle) : null;
-        const more =
-          [...needle].length >= TRIGRAM ? selectNameTrigram.all(`%${needle}%`, take) : short ? selectNameWords.all(short, take) : [];
-        for (const { seq } of more) {
+        for (const { seq } of substringMatches(needle, limit + seqs.size)) {
           if (seqs.size >= limit) break;
           seqs.add(seq);
         }
