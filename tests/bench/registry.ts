@@ -5,11 +5,13 @@
  */
 import type { Benchmark } from './lib/benchmark';
 import { lookup } from './lookup';
+import { screenpop } from './screenpop';
 import { search } from './search';
 import { sync } from './sync';
 
 export const BENCHMARKS: Readonly<Record<string, Benchmark>> = {
   lookup,
+  screenpop,
   search,
   sync,
 };
