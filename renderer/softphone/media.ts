@@ -21,7 +21,7 @@ export class LineAudio {
 
   attach(sdh: SessionDescriptionHandler): void {
     this.element.srcObject = sdh.remoteMediaStream;
-    void this.element.play().catch(() => undefined);
+    void Promise.resolve(this.element.play()).catch(() => undefined);
   }
 
   async setOutput(deviceId: string): Promise<void> {

@@ -73,7 +73,9 @@ export class Softphone {
   /** Dial a number or extension; other lines go on hold first. */
   async dial(target: string, extraHeaders: string[] = []): Promise<string> {
     const { userAgent } = this.requireStack();
-    const uri = UserAgent.makeURI(`sip:${encodeURIComponent(target.replace(/[\s()-]/g, ''))}@${this.requireSettings().domain}`);
+    // Keep '+' and digits as they are: an E.164 user part ("+8613800138000") is what the PBX routes on.
+    const user = target.replace(/[\s().-]/g, '');
+    const uri = /^\+?[0-9A-Za-z*#_]{1,64}$/.test(user) ? UserAgent.makeURI(`sip:${user}@${this.requireSettings().domain}`) : undefined;
     if (!uri) throw new Error(`cannot dial ${target}`);
     await this.holdAllExcept(null);
     const inviter = new Inviter(userAgent, uri, { sessionDescriptionHandlerOptions: AUDIO_ONLY, extraHeaders });

@@ -54,6 +54,7 @@ export function createStores({ client, storage, preferredLanguages, createPhoneE
       else void customer.getState().open(target.customerId);
     },
     showScreenPop: () => workspace.getState().show('screenpop'),
+    storage,
   });
 
   const stores: Stores = {
@@ -105,5 +106,7 @@ function noPhone(): PhoneEngine {
     attendedTransfer: refuse,
     swap: refuse,
     refreshQuality: () => Promise.resolve(null),
+    setInputDevice: refuse,
+    setOutputDevice: refuse,
   };
 }

@@ -32,7 +32,17 @@ export interface PhoneEngine {
   attendedTransfer(lineId: string, consultLineId: string): Promise<void>;
   swap(): Promise<void>;
   refreshQuality(lineId: string): Promise<Line | null>;
+  setInputDevice(deviceId: string): Promise<void>;
+  setOutputDevice(deviceId: string): Promise<void>;
 }
+
+/** The agent's audio devices: microphone, call audio, and where the ring sounds. */
+export interface DeviceChoice {
+  input: string | null;
+  output: string | null;
+  ringer: string | null;
+}
+const DEVICES_KEY = 'huifang.devices';
 
 export interface PhoneEvents {
   linesChanged(lines: Line[]): void;
@@ -67,6 +77,7 @@ export interface SoftphoneState {
   focusLineId: string | null;
   wrapUps: WrapUp[];
   problem: Problem | null;
+  devices: DeviceChoice;
 
   /** Loads settings and registers when they are complete. */
   boot(): Promise<void>;
@@ -88,6 +99,8 @@ export interface SoftphoneState {
   quickCreate(lineId: string, name: string): Promise<void>;
   editWrapUp(lineId: string, patch: Partial<Pick<WrapUp, 'disposition' | 'notes'>>): void;
   saveWrapUp(lineId: string): Promise<void>;
+  /** Switches a device now — mid-call too (replaceTrack / setSinkId) — and remembers it. */
+  setDevice(kind: keyof DeviceChoice, deviceId: string): Promise<void>;
 }
 export type SoftphoneStore = StoreApi<SoftphoneState>;
 
@@ -100,6 +113,7 @@ export interface SoftphoneDeps {
   showScreenPop(): void;
   now?: () => number;
   mark?: (name: string) => void;
+  storage?: Pick<Storage, 'getItem' | 'setItem'> | null;
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -203,6 +217,7 @@ export function createSoftphoneStore(deps: SoftphoneDeps): SoftphoneStore {
       focusLineId: null,
       wrapUps: [],
       problem: null,
+      devices: loadDevices(deps.storage ?? null),
 
       async boot() {
         try {
@@ -214,6 +229,9 @@ export function createSoftphoneStore(deps: SoftphoneDeps): SoftphoneStore {
           const { password } = await deps.api.softphoneCredentials({});
           await engine?.stop();
           engine = deps.createEngine(events);
+          const { devices } = get();
+          if (devices.input) void engine.setInputDevice(devices.input).catch(() => undefined);
+          if (devices.output) void engine.setOutputDevice(devices.output).catch(() => undefined);
           engine.start({ wsUrl: s.wsUrl, domain: s.domain, extension: s.extension, authorizationUsername: s.authorizationUsername, password, displayName: s.displayName });
           agentEvent({ type: 'login' });
         } catch (error) {
@@ -283,6 +301,18 @@ export function createSoftphoneStore(deps: SoftphoneDeps): SoftphoneStore {
         }
       },
 
+      async setDevice(kind, deviceId) {
+        const devices = { ...get().devices, [kind]: deviceId };
+        set({ devices });
+        try {
+          deps.storage?.setItem(DEVICES_KEY, JSON.stringify(devices));
+        } catch {
+          // Storage disabled by policy: the choice lasts for this session.
+        }
+        if (kind === 'input') await withEngine((e) => e.setInputDevice(deviceId));
+        if (kind === 'output') await withEngine((e) => e.setOutputDevice(deviceId));
+      },
+
       editWrapUp(lineId, patch) {
         set((s) => ({ wrapUps: s.wrapUps.map((w) => (w.line.id === lineId ? { ...w, ...patch, status: w.status === 'saved' ? 'saved' : 'editing' } : w)) }));
       },
@@ -322,4 +352,16 @@ export function createSoftphoneStore(deps: SoftphoneDeps): SoftphoneStore {
       },
     };
   });
+}
+
+function loadDevices(storage: Pick<Storage, 'getItem'> | null): DeviceChoice {
+  const none: DeviceChoice = { input: null, output: null, ringer: null };
+  try {
+    const saved = JSON.parse(storage?.getItem(DEVICES_KEY) ?? 'null') as Partial<DeviceChoice> | null;
+    if (!saved || typeof saved !== 'object') return none;
+    const pick = (v: unknown) => (typeof v === 'string' && v.length < 300 ? v : null);
+    return { input: pick(saved.input), output: pick(saved.output), ringer: pick(saved.ringer) };
+  } catch {
+    return none;
+  }
 }

@@ -69,6 +69,8 @@ class FakePhone implements PhoneEngine {
   attendedTransfer = vi.fn(() => Promise.resolve());
   swap = vi.fn(() => Promise.resolve());
   refreshQuality = () => Promise.resolve(null);
+  setInputDevice = vi.fn(() => Promise.resolve());
+  setOutputDevice = vi.fn(() => Promise.resolve());
 }
 
 function setup() {
@@ -168,6 +170,20 @@ describe('softphone in the console', () => {
     await waitFor(() => expect(t.recorded).toHaveLength(1));
     expect(t.recorded[0]).toMatchObject({ customerId: null, payload: { answeredAt: null, disposition: 'no_answer' } });
     expect(screen.getByTestId('agent-state').dataset['state']).toBe('available');
+    t.stop();
+  });
+
+  it('dials a customer’s number with one click from the 360 view, and switches the microphone mid-call', async () => {
+    const t = setup();
+    await waitFor(() => expect(t.phone()).not.toBeNull());
+    act(() => void t.phone().ring('13800138000', '<sip:+8613800138000@pbx>'));
+    await waitFor(() => expect(screen.getAllByTestId('click-to-dial').length).toBeGreaterThan(0));
+    fireEvent.click(screen.getAllByTestId('click-to-dial')[0]!);
+    await waitFor(() => expect(t.phone().dial).toHaveBeenCalledWith(expect.stringMatching(/^\+86/)));
+
+    await act(() => t.stores.softphone.getState().setDevice('input', 'usb-headset'));
+    expect(t.phone().setInputDevice).toHaveBeenCalledWith('usb-headset');
+    expect(t.stores.softphone.getState().devices.input).toBe('usb-headset');
     t.stop();
   });
 });

@@ -5,6 +5,9 @@ import { Button } from '../../ui/Button';
 import { Icon } from '../../ui/Icon';
 import { Panel } from '../../ui/Panel';
 import { AgentStateBar } from './AgentStateBar';
+import { DeviceSettings } from './DeviceSettings';
+import { MicMeter } from './MicMeter';
+import { useRingtone } from './useRingtone';
 import { Dialpad } from './Dialpad';
 import { LineCard } from './LineCard';
 import { SipSettingsForm } from './SipSettingsForm';
@@ -21,6 +24,7 @@ export function SoftphonePanel() {
   const problem = useSoftphone((s) => s.problem);
   const [number, setNumber] = useState('');
   const [editing, setEditing] = useState(false);
+  useRingtone();
   const activeLine = lines.find((l) => l.state === 'active');
   const needsSettings = settings !== null && (settings.settings === null || settings.password !== 'stored');
   const openWrapUps = wrapUps.filter((w) => w.status !== 'saved' || w === wrapUps.at(-1));
@@ -46,9 +50,11 @@ export function SoftphonePanel() {
       <div className={styles.body}>
         <AgentStateBar />
         {(editing || needsSettings) && <SipSettingsForm onDone={() => setEditing(false)} />}
+        {editing && <DeviceSettings />}
         {lines.map((line) => (
           <LineCard key={line.id} line={line} />
         ))}
+        {activeLine && <MicMeter />}
         {lines.length >= 2 && (
           <Button data-testid="swap-lines" onClick={() => void softphone.getState().swap()}>
             {t('softphone.line.swap')}

@@ -343,6 +343,15 @@ export const en = {
       quality: 'MOS {{mos}}',
       anonymous: 'Anonymous caller',
     },
+    devices: {
+      title: 'Audio devices',
+      input: 'Microphone',
+      output: 'Call audio',
+      ringer: 'Ringer',
+      default: 'System default',
+      level: 'Microphone level',
+    },
+    clickToDial: 'Call {{number}}',
     settings: {
       title: 'Phone settings',
       open: 'Settings',

@@ -341,6 +341,15 @@ export const zhCN: Resource = {
       quality: 'MOS {{mos}}',
       anonymous: '匿名来电',
     },
+    devices: {
+      title: '音频设备',
+      input: '麦克风',
+      output: '通话音频',
+      ringer: '振铃',
+      default: '系统默认',
+      level: '麦克风音量',
+    },
+    clickToDial: '呼叫 {{number}}',
     settings: {
       title: '电话设置',
       open: '设置',
