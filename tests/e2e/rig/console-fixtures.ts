@@ -164,8 +164,8 @@ export const test = rig.extend<{ agent: AgentConsole }, { consoles: ConsoleRegis
       const closeCurrent = async () => (await current?.catch(() => null))?.close();
       const open = async () => {
         const host = await startWebHost({
-          // The well-known records (张伟 …) are all these specs need; a small store seeds fast.
-          customers: 300,
+          // The well-known records (张伟 …) are all these specs need: the smallest store seed-demo makes.
+          customers: 1_000,
           sip: { wsUrl: kamailio.wsUrl, domain: DOMAIN, extension: AGENT, password: `pass${AGENT}`, displayName: '坐席 1001', wrapUpSec: 120 },
         });
         const context = await browser.newContext({ permissions: ['microphone'], viewport: { width: 1360, height: 860 }, locale: 'zh-CN' });
