@@ -1,4 +1,4 @@
-import { Invitation, Inviter, SessionState, UserAgent, type Session, type Web } from 'sip.js';
+import { Invitation, Inviter, SessionState, UserAgent, type Session, type URI, type Web } from 'sip.js';
 import { callerIdFromHeaders, displayNameOf, type CallerIdInput } from '../../shared/calls/caller-id';
 import { LineAudio, switchMicrophone } from './media';
 import { dtmfFromInfo, isDtmfDigit, newLine, type Line } from './lines';
@@ -128,8 +128,11 @@ export class Softphone {
         .catch(reject);
     });
     this.update(lineId, { state: hold ? 'held' : 'active' });
-    // Mute survives hold/resume: re-apply it after sip.js re-enabled the tracks.
-    if (!hold && record.line.muted) this.sdh(record)?.enableSenderTracks(false);
+    // The re-INVITE only changes the SDP direction; the tracks must follow, or a held caller still
+    // hears the agent (e.g. during a consultation). Mute survives hold/resume.
+    const sdh = this.sdh(record);
+    sdh?.enableSenderTracks(!hold && !record.line.muted);
+    sdh?.enableReceiverTracks(!hold);
   }
 
   mute(lineId: string, muted: boolean): void {
@@ -167,7 +170,7 @@ export class Softphone {
   async attendedTransfer(lineId: string, consultLineId: string): Promise<void> {
     const record = this.record(lineId);
     const consult = this.record(consultLineId);
-    await this.refer(record.session, consult.session);
+    await this.refer(record.session, replacesTarget(consult.session));
     this.end(lineId, 'transferred');
     this.end(consultLineId, 'transferred');
   }
@@ -271,7 +274,7 @@ export class Softphone {
     for (const record of others) await this.hold(record.line.id, true);
   }
 
-  private refer(session: Session, to: Session | ReturnType<typeof UserAgent.makeURI> & object): Promise<void> {
+  private refer(session: Session, to: Session | URI): Promise<void> {
     return new Promise((resolve, reject) => {
       session
         .refer(to, {
@@ -319,4 +322,20 @@ export class Softphone {
     this.seq += 1;
     return `line-${this.seq}`;
   }
+}
+
+/**
+ * Refer-To for an attended transfer: the consultation party's *address of record* with a Replaces
+ * header for the consultation dialog. sip.js puts the party's Contact there instead (for a WebSocket
+ * phone an unroutable "…@….invalid;transport=ws" address), which a proxy refuses to relay.
+ */
+function replacesTarget(consult: Session): URI {
+  const dialog = consult.dialog;
+  if (!dialog) throw new Error('the consultation call is not connected yet');
+  const replaces = encodeURIComponent(`${dialog.callId};to-tag=${dialog.remoteTag};from-tag=${dialog.localTag}`);
+  const target = consult.remoteIdentity.uri.clone();
+  const text = `<${target.toString()}?Replaces=${replaces}>`;
+  // sip.js writes a URI into Refer-To as-is; the headers part needs the name-addr brackets.
+  target.toString = () => text;
+  return target;
 }
