@@ -182,10 +182,14 @@ export class SyncClient {
   private async loop(generation: number): Promise<void> {
     while (this.current(generation)) {
       try {
-        this.setState('syncing');
+        // While offline, each reconnect attempt is not "syncing": the agent keeps seeing "offline
+        // since …" until the server has really answered.
+        const reconnecting = this.state === 'offline';
+        if (!reconnecting) this.setState('syncing');
         await this.pushNow();
         await this.pullAll(generation);
         if (!this.current(generation)) return;
+        if (reconnecting) this.setState('syncing');
         const api = this.requireApi();
         const cursor = this.deps.state.session()?.cursor ?? 0;
         const live = listenLive(
