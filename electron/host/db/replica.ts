@@ -2,6 +2,7 @@ import { HistoryEvent, type Customer, type FollowUpTask } from '../../../shared/
 import { EDITABLE_CUSTOMER_FIELDS, wins, type EditableCustomer } from '../../../shared/sync';
 import { fromMillis, toMillis } from './instant';
 import type { Db } from './open';
+import { taskParams } from './tasks';
 
 /** What a pulled customer carries (shared/sync CustomerChange without the envelope). */
 export interface PulledCustomer {
@@ -140,16 +141,7 @@ export function replicaStore(db: Db) {
   }
 
   function applyTask({ task: t, lease }: PulledTask): void {
-    s.upsertTask.run({
-      ...t,
-      dueAt: toMillis(t.dueAt),
-      slaAt: toMillis(t.slaAt),
-      createdAt: toMillis(t.createdAt),
-      ruleId: t.ruleId ?? null,
-      team: t.team ?? null,
-      scriptId: t.scriptId ?? null,
-      surveyId: t.surveyId ?? null,
-    });
+    s.upsertTask.run(taskParams(t));
     s.upsertLease.run(t.id, lease.holder, lease.leaseUntil === null ? null : toMillis(lease.leaseUntil), lease.epoch);
   }
 

@@ -61,6 +61,23 @@ interface FilterParams {
   type: string | null;
 }
 
+/**
+ * A task as named parameters of the followup_tasks columns (instants as epoch ms, absent optional
+ * fields as NULL): one mapping for local writes and for tasks pulled from the server.
+ */
+export function taskParams(t: FollowUpTask) {
+  return {
+    ...t,
+    dueAt: toMillis(t.dueAt),
+    slaAt: toMillis(t.slaAt),
+    createdAt: toMillis(t.createdAt),
+    ruleId: t.ruleId ?? null,
+    team: t.team ?? null,
+    scriptId: t.scriptId ?? null,
+    surveyId: t.surveyId ?? null,
+  };
+}
+
 export function taskStore(db: Db): TaskReader & TaskWriter {
   const prepareFilter = (filter: string) => ({
     list: db.prepare<[FilterParams & { limit: number; offset: number }], TaskRow & { customer_name: string }>(
@@ -87,16 +104,7 @@ export function taskStore(db: Db): TaskReader & TaskWriter {
 
   const write = (task: FollowUpTask): void => {
     const t = validated(FollowUpTask, task, `task ${idOf(task)}`);
-    insertTask.run({
-      ...t,
-      dueAt: toMillis(t.dueAt),
-      slaAt: toMillis(t.slaAt),
-      createdAt: toMillis(t.createdAt),
-      ruleId: t.ruleId ?? null,
-      team: t.team ?? null,
-      scriptId: t.scriptId ?? null,
-      surveyId: t.surveyId ?? null,
-    });
+    insertTask.run(taskParams(t));
   };
   const writeMany = db.transaction((tasks: Iterable<FollowUpTask>) => {
     let n = 0;

@@ -1,4 +1,5 @@
-import type { Queries, Role, TeamRow, UserRow } from '../queries';
+import type { Queries, TeamRow } from '../queries';
+import { toUser, type UserSql } from '../user-row';
 import { one, type Exec } from './exec';
 
 type AccountQueries = Pick<
@@ -6,22 +7,6 @@ type AccountQueries = Pick<
   'insertTeam' | 'getTeam' | 'listTeams' | 'insertUser' | 'getUser' | 'getUserByName' | 'listUsers' | 'insertRefreshToken' | 'takeRefreshToken' | 'deleteRefreshTokens'
 >;
 
-interface UserSql {
-  id: string;
-  username: string;
-  password_hash: string;
-  role: string;
-  team_id: string | null;
-  created_at: number;
-}
-const toUser = (r: UserSql): UserRow => ({
-  id: r.id,
-  username: r.username,
-  passwordHash: r.password_hash,
-  role: r.role as Role,
-  teamId: r.team_id,
-  createdAt: r.created_at,
-});
 const TEAM = 'SELECT id, name, created_at AS "createdAt" FROM teams';
 
 export function accountQueries(db: Exec): AccountQueries {

@@ -1,27 +1,12 @@
 import type { Database } from 'better-sqlite3';
-import type { Role, TeamRow, UserRow } from '../queries';
+import type { TeamRow } from '../queries';
+import { toUser, type UserSql } from '../user-row';
 import type { SyncOf } from './types';
 
 type AccountQueries = SyncOf<
   'insertTeam' | 'getTeam' | 'listTeams' | 'insertUser' | 'getUser' | 'getUserByName' | 'listUsers' | 'insertRefreshToken' | 'takeRefreshToken' | 'deleteRefreshTokens'
 >;
 
-interface UserSql {
-  id: string;
-  username: string;
-  password_hash: string;
-  role: string;
-  team_id: string | null;
-  created_at: number;
-}
-const toUser = (r: UserSql): UserRow => ({
-  id: r.id,
-  username: r.username,
-  passwordHash: r.password_hash,
-  role: r.role as Role,
-  teamId: r.team_id,
-  createdAt: r.created_at,
-});
 const TEAM = 'SELECT id, name, created_at AS createdAt FROM teams';
 
 export function accountQueries(db: Database): AccountQueries {
