@@ -14,6 +14,20 @@ import {
   PhoneNumber,
   TaskStatus,
 } from '../domain';
+import { SurveyAnswers } from '../followup/survey';
+import {
+  CheckDialInput,
+  DialCheck,
+  FollowUpSettings,
+  NextTask,
+  NextTaskInput,
+  QueuedTask,
+  RescheduleTaskInput,
+  SavedOutcome,
+  SaveOutcomeInput,
+  SkipTaskInput,
+  TaskPreview,
+} from './followup';
 import { LoginInput, SyncStatus } from './sync';
 
 /**
@@ -89,7 +103,7 @@ export const QueueListInput = z.object({
 
 export const QueueList = z.object({
   total: z.number().int().min(0),
-  tasks: z.array(FollowUpTask.extend({ customerName: z.string() })),
+  tasks: z.array(QueuedTask),
 });
 export type QueueList = z.infer<typeof QueueList>;
 
@@ -132,6 +146,9 @@ export const RecordCallInput = z.object({
   customerId: CustomerId.nullable(),
   occurredAt: Instant,
   payload: CallPayload,
+  /** An inbound call's wrap-up may add a survey (a follow-up's survey is saved by saveFollowUpOutcome). */
+  survey: z.object({ surveyId: z.string().max(64), answers: SurveyAnswers }).nullable().default(null),
+  tags: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
 });
 
 export const RecordAgentStateInput = z.object({
@@ -167,6 +184,17 @@ export const api = {
   },
   /** The only way the SIP password leaves the host: into the softphone's memory, to register. */
   softphoneCredentials: { input: Empty, output: z.object({ password: z.string() }) },
+  /** Follow-up work (shared/api/followup.ts): the local queue, preview dialing, compliance, wrap-up. */
+  followUpSettings: { input: Empty, output: FollowUpSettings },
+  /** Picks the next workable task (order of shared/followup/ordering, compliance applied) and holds it for this agent. */
+  nextTask: { input: NextTaskInput, output: NextTask },
+  /** Opens a task picked from the list, holding it like nextTask does. */
+  openTask: { input: z.object({ taskId: z.string().min(1).max(64) }), output: TaskPreview },
+  /** The gate every outbound dial passes (dialpad, click-to-dial, preview, callback): do-not-call, window, attempts. */
+  checkDial: { input: CheckDialInput, output: DialCheck },
+  skipTask: { input: SkipTaskInput, output: z.object({ task: FollowUpTask }) },
+  rescheduleTask: { input: RescheduleTaskInput, output: z.object({ task: FollowUpTask }) },
+  saveFollowUpOutcome: { input: SaveOutcomeInput, output: SavedOutcome },
   /** Sync with the server (shared/api/sync.ts): the tokens stay in the host. */
   syncStatus: { input: Empty, output: SyncStatus },
   login: { input: LoginInput, output: SyncStatus },

@@ -1,4 +1,4 @@
-import type { Handlers } from '../../../shared/api';
+import { ApiFailure, type Handlers } from '../../../shared/api';
 import type { Stores } from '../db';
 import type { SecretBox } from '../secrets/secret-box';
 import { recordAgentState } from './agent-states';
@@ -41,5 +41,17 @@ export function createHandlers(ctx: ServiceContext): ServiceHandlers {
     getSoftphoneSettings: () => softphone.get(),
     saveSoftphoneSettings: (input) => softphone.save(input.settings, input.password),
     softphoneCredentials: () => softphone.credentials(),
+    // In progress (issue 6): replaced by services/followup in the next commits.
+    followUpSettings: unbuilt,
+    nextTask: unbuilt,
+    openTask: unbuilt,
+    checkDial: unbuilt,
+    skipTask: unbuilt,
+    rescheduleTask: unbuilt,
+    saveFollowUpOutcome: unbuilt,
   };
+}
+
+function unbuilt(): never {
+  throw new ApiFailure('unavailable', 'follow-up work is not built yet');
 }
