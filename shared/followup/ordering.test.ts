@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { FollowUpTask } from '../domain';
-import { compareTasks, slaLevel, slaRisk, sortQueue } from './ordering';
+import { AT_RISK, atRiskAt, atRiskAtMs, compareTasks, slaLevel, slaRisk, sortQueue } from './ordering';
 import { task } from './testkit';
 import { HOUR_MS, toIso } from './time';
 
@@ -33,11 +33,37 @@ describe('queue order', () => {
     expect(sortQueue([freshP3, mine], { now: NOW, agent: 'agent-1' }).map((t) => t.id)).toEqual(['fresh-p3', 'callback']);
   });
 
-  it('breaks ties by risk, then due time, then id', () => {
+  it('within a level: promoted tasks first, longest at risk first; then the others, longest due first; then id', () => {
     const a = task({ id: 'a', dueAt: at(-2), slaAt: at(2) });
     const b = task({ id: 'b', dueAt: at(-1), slaAt: at(1) });
     const c = task({ id: 'c', dueAt: at(-1), slaAt: at(1) });
     expect(sortQueue([c, b, a], { now: NOW }).map((t) => t.id)).toEqual(['a', 'b', 'c']);
+    // Two P4s promoted to level 3 beside a plain P3: at risk since -1 h and since -5 h.
+    const plainP3 = task({ id: 'plain-p3', priority: 3, dueAt: at(-30), slaAt: at(30) });
+    const recentRisk = task({ id: 'recent-risk', priority: 4, dueAt: at(-7), slaAt: at(1) });
+    const oldRisk = task({ id: 'old-risk', priority: 4, dueAt: at(-17), slaAt: at(-1) });
+    expect(sortQueue([plainP3, recentRisk, oldRisk], { now: NOW }).map((t) => t.id)).toEqual(['old-risk', 'recent-risk', 'plain-p3']);
+  });
+});
+
+describe('atRiskAt', () => {
+  it('is due + ¾ of the window, or due for a task without a window', () => {
+    expect(atRiskAt({ dueAt: at(0), slaAt: at(4) })).toBe(at(3));
+    expect(atRiskAt({ dueAt: at(1), slaAt: at(1) })).toBe(at(1));
+    expect(atRiskAt({ dueAt: at(1), slaAt: at(-5) })).toBe(at(1));
+  });
+
+  it('is exactly where slaRisk reaches 0.75, to the millisecond (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 4e12 }), fc.integer({ min: -1e6, max: 1e10 }), fc.integer({ min: -1e10, max: 1e10 }), (due, window, offset) => {
+        const riskAt = atRiskAtMs(due, due + window);
+        const now = riskAt + offset;
+        const risk = slaRisk({ dueAt: toIso(due), slaAt: toIso(due + window) }, toIso(now));
+        expect(now >= riskAt).toBe(risk >= AT_RISK);
+        // and a millisecond earlier it was not yet at risk
+        expect(slaRisk({ dueAt: toIso(due), slaAt: toIso(due + window) }, toIso(riskAt - 1)) >= AT_RISK).toBe(false);
+      }),
+    );
   });
 });
 

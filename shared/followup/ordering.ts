@@ -1,5 +1,5 @@
 import type { FollowUpTask } from '../domain';
-import { toMillis } from './time';
+import { toIso, toMillis } from './time';
 
 /**
  * One queue order for the console (offline, local queue) and the server (claims), so an agent
@@ -29,6 +29,21 @@ export function slaLevel(risk: number): SlaLevel {
   return risk >= 1 ? 'breached' : risk >= AT_RISK ? 'at_risk' : 'ok';
 }
 
+/**
+ * The instant a task becomes at risk (slaRisk ≥ AT_RISK): due + ¾ of its window, rounded up to
+ * the millisecond, so `now ≥ atRiskAt` is exactly `slaRisk(task, now) ≥ 0.75` for instants in
+ * whole milliseconds. A task without a window is at risk as soon as it is due. It does not depend
+ * on "now", so a store can keep it in an index (the console's local queue does:
+ * `followup_tasks.at_risk_at`, migration 009, the same formula in SQL).
+ */
+export function atRiskAtMs(dueMs: number, slaMs: number): number {
+  return slaMs <= dueMs ? dueMs : dueMs + Math.ceil(((slaMs - dueMs) * 3) / 4);
+}
+
+export function atRiskAt(task: Pick<FollowUpTask, 'dueAt' | 'slaAt'>): string {
+  return toIso(atRiskAtMs(toMillis(task.dueAt, 'dueAt'), toMillis(task.slaAt, 'slaAt')));
+}
+
 export interface OrderingContext {
   now: string;
   /** The agent asking: their own callbacks come first once due (a promise to the customer). */
@@ -40,16 +55,22 @@ type Key = [number, number, number, number, number, string];
 /**
  * Due tasks first. Among due tasks: the agent's own assigned ones (callbacks), then effective
  * priority (at-risk tasks climb one level, so a P3 about to miss its SLA goes before a fresh P2
- * but not before a fresh P1), then higher risk, then earlier due, then id, so the order is total
- * and the same on every machine. Tasks not yet due follow, soonest first.
+ * but not before a fresh P1). Within a level the promoted (at-risk) tasks come first, longest at
+ * risk first (earliest atRiskAt); then the others, longest due first; then id, so the order is
+ * total and the same on every machine. Tasks not yet due follow, soonest first.
+ *
+ * Every key is a stored column or a threshold on one ("at risk" = atRiskAt ≤ now), never a value
+ * that drifts with the clock (the share of the window used did, and could only be sorted in
+ * memory): so a store can read the head of the queue from indexes (docs/followup.md, "Local queue").
  */
 function sortKey(task: FollowUpTask, nowMs: number, agent: string | null): Key {
   const dueMs = toMillis(task.dueAt, `task ${task.id} dueAt`);
   if (dueMs > nowMs) return [1, 0, 0, 0, dueMs, task.id];
-  const risk = riskMs(dueMs, toMillis(task.slaAt, `task ${task.id} slaAt`), nowMs);
+  const riskAt = atRiskAtMs(dueMs, toMillis(task.slaAt, `task ${task.id} slaAt`));
+  const atRisk = riskAt <= nowMs;
   const own = agent !== null && task.assignedTo === agent ? 0 : 1;
-  const effective = task.priority - (risk >= AT_RISK ? 1 : 0);
-  return [0, own, effective, -risk, dueMs, task.id];
+  const effective = task.priority - (atRisk ? 1 : 0);
+  return atRisk ? [0, own, effective, 0, riskAt, task.id] : [0, own, effective, 1, dueMs, task.id];
 }
 
 function compareKeys(a: Key, b: Key): number {

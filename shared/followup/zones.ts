@@ -69,16 +69,28 @@ export interface ZoneOptions {
   zoneByRegion?: Readonly<Record<string, string>>;
 }
 
+/** IANAZone.isValidZone builds an Intl formatter each time (~0.2 ms); zones are few, so remember the answer. */
+const zoneValidity = new Map<string, boolean>();
+function isValidZone(zone: string): boolean {
+  let valid = zoneValidity.get(zone);
+  if (valid === undefined) {
+    valid = IANAZone.isValidZone(zone);
+    // Bounded: a store full of distinct garbage zones must not grow this without limit.
+    if (zoneValidity.size < 10_000) zoneValidity.set(zone, valid);
+  }
+  return valid;
+}
+
 export function zoneFor(customer: Pick<Customer, 'timeZone' | 'region'>, number: string | null, options: ZoneOptions): ZoneResolution {
   const notes: string[] = [];
   if (customer.timeZone !== null) {
-    if (IANAZone.isValidZone(customer.timeZone)) return { zone: customer.timeZone, source: 'customer', region: null, approximate: false, notes };
+    if (isValidZone(customer.timeZone)) return { zone: customer.timeZone, source: 'customer', region: null, approximate: false, notes };
     notes.push(`customer.timeZone ${JSON.stringify(customer.timeZone)} is not an IANA zone`);
   }
   const lookup = (region: string | null): string | null => {
     if (region === null) return null;
     const zone = options.zoneByRegion?.[region] ?? REGION_ZONES[region] ?? null;
-    return zone !== null && IANAZone.isValidZone(zone) ? zone : null;
+    return zone !== null && isValidZone(zone) ? zone : null;
   };
   if (number !== null) {
     const parsed = normalizePhone(number, options.defaultRegion);
@@ -90,6 +102,6 @@ export function zoneFor(customer: Pick<Customer, 'timeZone' | 'region'>, number:
   const region = customer.region?.toUpperCase() ?? null;
   const zone = lookup(region);
   if (zone !== null && region !== null) return { zone, source: 'customer_region', region, approximate: MULTI_ZONE_REGIONS.has(region) && options.zoneByRegion?.[region] === undefined, notes };
-  if (!IANAZone.isValidZone(options.defaultZone)) throw new RangeError(`defaultZone: not an IANA time zone: ${JSON.stringify(options.defaultZone)}`);
+  if (!isValidZone(options.defaultZone)) throw new RangeError(`defaultZone: not an IANA time zone: ${JSON.stringify(options.defaultZone)}`);
   return { zone: options.defaultZone, source: 'default', region: null, approximate: true, notes };
 }
