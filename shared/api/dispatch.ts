@@ -49,7 +49,10 @@ export async function dispatch(
     return { ok: true, value };
   } catch (error) {
     if (error instanceof ApiFailure) {
-      return { ok: false, error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } };
+      return {
+        ok: false,
+        error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}), ...(error.problems ? { problems: error.problems } : {}) },
+      };
     }
     options.onInternalError?.(method, error);
     const message = error instanceof Error ? error.message : String(error);

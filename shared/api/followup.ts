@@ -105,7 +105,7 @@ export const RescheduleTaskInput = z.object({
 /** The wrap-up of one follow-up call (or of an attempt that never connected). */
 export const SaveOutcomeInput = z.object({
   /** Doubles as the outbox op id: a retried save after a lost reply stores nothing twice. */
-  saveId: z.string().min(8).max(64),
+  saveId: z.string().regex(/^[A-Za-z0-9_.:-]{8,64}$/, 'must be 8–64 letters, digits or _ . : - (e.g. crypto.randomUUID())'),
   taskId: TaskId,
   /** The call this wrap-up closes (recordCall's callId), null when no call was placed. */
   callId: z.string().max(64).nullable(),

@@ -45,13 +45,39 @@ export const OrderPayload = z.object({
   status: z.enum(['placed', 'paid', 'shipped', 'delivered', 'returned', 'cancelled']),
 });
 
+/** How working a follow-up left its task (what the console applied locally; a server can apply the same). */
+export const FollowupDecision = z.enum(['closed', 'retry', 'callback', 'skipped', 'rescheduled']);
+
 export const FollowupPayload = z.object({
   taskId: TaskId,
   type: z.string().max(64),
   outcome: z.string().max(64),
   agent: z.string().max(64).nullable(),
   notes: z.string().max(4000).nullable(),
+  // Optional (events written before the console's wrap-up, and by other writers, lack them):
+  /** The wrap-up disposition the agent picked (its id in the follow-up settings). */
+  disposition: z.string().max(32).optional(),
+  /** What became of the task: closed, queued again for a retry, a callback, skipped, rescheduled. */
+  decision: FollowupDecision.optional(),
+  /** Why the task was closed or skipped, e.g. max_attempts, no_calling_window, wrong_time. */
+  reason: z.string().max(64).optional(),
+  /** 1-based number of the dial this outcome records; absent when nobody dialled (skip, reschedule). */
+  attempt: z.number().int().min(1).optional(),
+  /** The call this wrap-up closes (recordCall's callId). */
+  callId: z.string().max(64).optional(),
+  /** The time the customer chose (callback) or the agent picked (reschedule). */
+  callbackAt: Instant.optional(),
+  /** The task after this outcome, so any replica can apply the same decision: due, SLA, owner, dials made. */
+  nextDueAt: Instant.optional(),
+  nextSlaAt: Instant.optional(),
+  assignedTo: z.string().max(64).nullable().optional(),
+  attempts: z.number().int().min(0).optional(),
+  tags: z.array(z.string().max(40)).max(20).optional(),
+  nextAction: z.string().max(300).optional(),
 });
+
+/** One answer per survey question id (shared/followup/survey.ts). */
+export const FeedbackAnswers = z.record(z.string().max(32), z.union([z.number(), z.string().max(4000), z.boolean()]));
 
 export const FeedbackPayload = z.object({
   channel: z.enum(['call', 'sms', 'email', 'web']),
@@ -59,6 +85,11 @@ export const FeedbackPayload = z.object({
   nps: z.number().int().min(0).max(10).nullable(),
   ces: z.number().int().min(1).max(7).nullable(),
   comment: z.string().max(4000).nullable(),
+  /** The survey the answers belong to, and every answer including custom questions (absent on older data). */
+  surveyId: z.string().max(64).optional(),
+  answers: FeedbackAnswers.optional(),
+  /** The follow-up task the survey was taken for. */
+  taskId: TaskId.optional(),
 });
 
 export const NotePayload = z.object({
