@@ -9,7 +9,9 @@ import { type SearchState } from './search';
 import { type SettingsState } from './settings';
 import { type SoftphoneState } from './softphone';
 import { type SyncStoreState } from './sync';
+import { type WorkState } from './work';
 import { type WorkspaceState } from './workspace';
+import { type WrapUpState } from './wrapup';
 
 /**
  * Stores travel through context instead of module singletons: the app builds them around the real
@@ -36,3 +38,5 @@ export const useAgent = <T,>(select: (s: AgentState) => T): T => useStore(useSto
 export const useWorkspace = <T,>(select: (s: WorkspaceState) => T): T => useStore(useStores().workspace, select);
 export const useSoftphone = <T,>(select: (s: SoftphoneState) => T): T => useStore(useStores().softphone, select);
 export const useSync = <T,>(select: (s: SyncStoreState) => T): T => useStore(useStores().sync, select);
+export const useWork = <T,>(select: (s: WorkState) => T): T => useStore(useStores().work, select);
+export const useWrapUps = <T,>(select: (s: WrapUpState) => T): T => useStore(useStores().wrapups, select);

@@ -7,7 +7,9 @@ import { createSearchStore, type SearchStore } from './search';
 import { createSyncStore, type SyncStore } from './sync';
 import { createSoftphoneStore, type PhoneEngine, type PhoneEvents, type SoftphoneStore } from './softphone';
 import { createSettingsStore, type SettingsStorage, type SettingsStore } from './settings';
+import { createWorkStore, type WorkStore } from './work';
 import { createWorkspaceStore, type WorkspaceStore } from './workspace';
+import { createWrapUpStore, type WrapUpStore } from './wrapup';
 
 export interface Stores {
   host: HostStore;
@@ -19,6 +21,10 @@ export interface Stores {
   softphone: SoftphoneStore;
   workspace: WorkspaceStore;
   sync: SyncStore;
+  /** Follow-up work: next task, preview, call, skip, reschedule. */
+  work: WorkStore;
+  /** After-call work of every call (inbound, manual, follow-up). */
+  wrapups: WrapUpStore;
   /** Shows a customer's 360 view in the center (from search, the queue, later a screen-pop). */
   openCustomer: (customerId: string) => void;
   /** Starts talking to the host: first loads and the `changed` subscription. Returns the teardown. */
@@ -46,8 +52,14 @@ export function createStores({ client, storage, preferredLanguages, createPhoneE
   };
   const search = createSearchStore(api, { onSubmit: () => workspace.getState().show('search'), onSingleMatch: openCustomer });
 
+  // The wrap-up and work stores are built after the softphone; its callbacks reach them lazily.
+  let wrapups: WrapUpStore | null = null;
+  let work: WorkStore | null = null;
   const softphone = createSoftphoneStore({
     api,
+    lineEnded: (line, context) => wrapups?.getState().begin(line, context),
+    customerChosen: (lineId, customerId) => wrapups?.getState().setCustomer(lineId, customerId),
+    endedLine: (lineId) => wrapups?.getState().items.find((w) => w.id === lineId)?.line,
     createEngine: createPhoneEngine ?? (() => noPhone()),
     presentCustomer: (target) => {
       if ('view' in target) customer.getState().present(target.view);
@@ -57,20 +69,45 @@ export function createStores({ client, storage, preferredLanguages, createPhoneE
     storage,
   });
 
+  const queue = createQueueStore(api);
+  work = createWorkStore({
+    api,
+    softphone,
+    showPreview: (customerId) => {
+      workspace.getState().show('followup');
+      void customer.getState().open(customerId);
+    },
+    typeFilter: () => queue.getState().type,
+    queueChanged: () => void queue.getState().reload(),
+  });
+  const workStore = work;
+  wrapups = createWrapUpStore({
+    api,
+    settings: () => workStore.getState().settings,
+    followUpFor: (taskId) => workStore.getState().followUpFor(taskId),
+    extension: () => softphone.getState().settings?.settings?.extension ?? null,
+    wrapUpLimitSec: () => softphone.getState().policy.wrapUpLimitSec,
+    allSaved: () => softphone.getState().wrapUpDone(),
+    followUpSaved: (wrap, saved) => wrap.followUp && workStore.getState().outcomeSaved(wrap.followUp.taskId, saved),
+  });
+
   const stores: Stores = {
     host,
     settings: createSettingsStore(storage, preferredLanguages),
     search,
     customer,
-    queue: createQueueStore(api),
+    queue,
     agent: createAgentStore(),
     softphone,
     workspace,
     sync: createSyncStore(client.api),
+    work,
+    wrapups,
     openCustomer,
     start() {
       void host.getState().check();
       void stores.queue.getState().reload();
+      void workStore.getState().loadSettings();
       if (createPhoneEngine) void softphone.getState().boot();
       const unsubscribe = client.onEvent('changed', ({ domain, ids }) => {
         if (domain === 'tasks') void stores.queue.getState().reload();

@@ -10,9 +10,9 @@ import {
   type BreakReason,
 } from '../../shared/agent/states';
 import type { Api, ScreenPop, SoftphoneSettings, SoftphoneSettingsState } from '../../shared/api/contract';
+import type { NotDialableReason } from '../../shared/api/followup';
 import type { CallerIdInput } from '../../shared/calls/caller-id';
 import type { Line } from '../softphone/lines';
-import { durationSec } from '../softphone/lines';
 import type { RegistrationStatus } from '../softphone/registration-keeper';
 import type { SipSettings } from '../softphone/settings';
 import { toProblem, type Problem } from './problem';
@@ -53,16 +53,32 @@ export interface PhoneEvents {
 
 export type PopState = { status: 'loading' } | { status: 'ready'; pop: ScreenPop } | { status: 'error'; problem: Problem };
 
-export interface WrapUp {
-  line: Line;
-  customerId: string | null;
-  disposition: string;
-  notes: string;
-  status: 'editing' | 'saving' | 'saved' | 'error';
-  problem: Problem | null;
+/** Why the compliance gate (the host's checkDial) refused a dial: shown instead of placing the call. */
+export interface DialRefusal {
+  number: string;
+  reason: NotDialableReason | 'check_failed';
+  message: string;
+  nextAllowedAt: string | null;
 }
 
-export const DISPOSITIONS = ['resolved', 'follow_up_needed', 'escalated', 'information_given', 'complaint_logged', 'wrong_number', 'no_answer'] as const;
+/** What a dial is for: the customer (do-not-call flag, zone) and, from the preview, the follow-up task. */
+export interface DialContext {
+  customerId?: string | null;
+  taskId?: string | null;
+}
+
+/** How a line ended up being worked: the wrap-up needs it (recordCall's customer, the follow-up task). */
+export interface LineContext {
+  customerId: string | null;
+  taskId: string | null;
+}
+
+/**
+ * Internal extensions (agents, the rig's phones): 2–6 digits, no "+". They are not customer numbers,
+ * so when the gate says "not a phone number" they are dialled as they are; anything else the gate
+ * refuses stays refused.
+ */
+export const isInternalExtension = (target: string): boolean => /^[0-9]{2,6}$/.test(target);
 
 export interface SoftphoneState {
   settings: SoftphoneSettingsState | null;
@@ -75,8 +91,13 @@ export interface SoftphoneState {
   /** The customer each line is worked for (from the pop, the chooser or quick create). */
   lineCustomers: Record<string, string | null>;
   focusLineId: string | null;
-  wrapUps: WrapUp[];
+  /** The follow-up task a line was dialled for (preview call, callback). */
+  lineTasks: Record<string, string>;
   problem: Problem | null;
+  /** The last dial the compliance gate refused (cleared by the next dial). */
+  dialRefusal: DialRefusal | null;
+  /** What the last placed outbound call dialled, for redial (through the gate again). */
+  lastDialed: { target: string; customerId: string | null } | null;
   devices: DeviceChoice;
 
   /** Loads settings and registers when they are complete. */
@@ -85,7 +106,14 @@ export interface SoftphoneState {
   setAvailable(): void;
   startBreak(reason: BreakReason): void;
   goOffline(): Promise<void>;
-  dial(target: string): Promise<void>;
+  /**
+   * Every outbound dial (dialpad, click-to-dial, preview, redial, callback) comes here: the host's
+   * checkDial decides, and the number it returns is the one dialled. Resolves to the new line's id,
+   * or null when nothing was dialled (refused: see dialRefusal; or the phone failed: see problem).
+   */
+  dial(target: string, context?: DialContext): Promise<string | null>;
+  redial(): Promise<string | null>;
+  clearDialRefusal(): void;
   answer(lineId: string): Promise<void>;
   reject(lineId: string): Promise<void>;
   hangup(lineId: string): Promise<void>;
@@ -97,8 +125,8 @@ export interface SoftphoneState {
   swap(): Promise<void>;
   chooseCustomer(lineId: string, customerId: string): void;
   quickCreate(lineId: string, name: string): Promise<void>;
-  editWrapUp(lineId: string, patch: Partial<Pick<WrapUp, 'disposition' | 'notes'>>): void;
-  saveWrapUp(lineId: string): Promise<void>;
+  /** The wrap-up store says every wrap-up is saved: the agent leaves Wrap-up when no line is left. */
+  wrapUpDone(): void;
   /** Switches a device now — mid-call too (replaceTrack / setSinkId) — and remembers it. */
   setDevice(kind: keyof DeviceChoice, deviceId: string): Promise<void>;
 }
@@ -111,12 +139,16 @@ export interface SoftphoneDeps {
   /** The center shows a customer: a pop's matched view, or one the agent chose. */
   presentCustomer(view: Parameters<Api['getCustomer']>[0] | { view: NonNullable<Awaited<ReturnType<Api['getCustomer']>>> }): void;
   showScreenPop(): void;
+  /** A line ended: the wrap-up store opens its after-call work (and records unanswered calls at once). */
+  lineEnded?(line: Line, context: LineContext): void;
+  /** The agent chose (or created) the customer of a line, maybe after it ended: its wrap-up follows. */
+  customerChosen?(lineId: string, customerId: string): void;
+  /** A line that already ended (its wrap-up still open), for quick create after the call. */
+  endedLine?(lineId: string): Line | undefined;
   now?: () => number;
   mark?: (name: string) => void;
   storage?: Pick<Storage, 'getItem' | 'setItem'> | null;
 }
-
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 export function createSoftphoneStore(deps: SoftphoneDeps): SoftphoneStore {
   const now = deps.now ?? Date.now;
@@ -182,17 +214,7 @@ export function createSoftphoneStore(deps: SoftphoneDeps): SoftphoneStore {
         const answered = line.answeredAt !== null;
         if (line.direction === 'inbound' && !answered) agentEvent({ type: 'ring_ended' });
         else if (answered || line.direction === 'outbound') agentEvent({ type: 'call_ended' });
-        const customerId = get().lineCustomers[line.id] ?? null;
-        set((s) => ({ wrapUps: [...s.wrapUps, { line, customerId, disposition: answered ? '' : 'no_answer', notes: '', status: 'editing', problem: null }] }));
-        // A call that never connected still becomes history at once; the wrap-up adds to it later.
-        if (!answered) {
-          void get().saveWrapUp(line.id);
-          return;
-        }
-        // Wrap-up has a limit: what the agent entered by then is saved, so no call goes unrecorded.
-        setTimeout(() => {
-          if (get().wrapUps.find((w) => w.line.id === line.id)?.status === 'editing') void get().saveWrapUp(line.id);
-        }, get().policy.wrapUpLimitSec * 1000);
+        deps.lineEnded?.(line, { customerId: get().lineCustomers[line.id] ?? null, taskId: get().lineTasks[line.id] ?? null });
       },
     };
 
@@ -215,8 +237,10 @@ export function createSoftphoneStore(deps: SoftphoneDeps): SoftphoneStore {
       pops: {},
       lineCustomers: {},
       focusLineId: null,
-      wrapUps: [],
+      lineTasks: {},
       problem: null,
+      dialRefusal: null,
+      lastDialed: null,
       devices: loadDevices(deps.storage ?? null),
 
       async boot() {
@@ -254,12 +278,48 @@ export function createSoftphoneStore(deps: SoftphoneDeps): SoftphoneStore {
         set({ registration: { state: 'idle' } });
       },
 
-      dial: (target) =>
-        withEngine(async (e) => {
-          const trimmed = target.trim();
-          if (!trimmed) return;
-          await e.dial(trimmed);
-        }),
+      async dial(target, context = {}) {
+        const trimmed = target.trim();
+        if (!trimmed) return null;
+        const customerId = context.customerId ?? null;
+        const taskId = context.taskId ?? null;
+        set({ dialRefusal: null, problem: null });
+        if (!engine) {
+          set({ problem: { code: 'unavailable', message: 'the softphone is not connected' } });
+          return null;
+        }
+        let number: string;
+        try {
+          const check = await deps.api.checkDial({ number: trimmed, customerId, taskId });
+          if (check.ok) number = check.e164;
+          else if (check.reason === 'invalid_number' && isInternalExtension(trimmed) && taskId === null) number = trimmed;
+          else {
+            set({ dialRefusal: { number: trimmed, reason: check.reason, message: check.message, nextAllowedAt: check.nextAllowedAt } });
+            return null;
+          }
+        } catch (error) {
+          // No answer from the gate is no permission to dial.
+          set({ dialRefusal: { number: trimmed, reason: 'check_failed', message: toProblem(error).message, nextAllowedAt: null } });
+          return null;
+        }
+        try {
+          const lineId = await engine.dial(number);
+          set((s) => ({
+            lastDialed: { target: number, customerId },
+            lineCustomers: customerId ? { ...s.lineCustomers, [lineId]: customerId } : s.lineCustomers,
+            lineTasks: taskId ? { ...s.lineTasks, [lineId]: taskId } : s.lineTasks,
+          }));
+          return lineId;
+        } catch (error) {
+          set({ problem: toProblem(error) });
+          return null;
+        }
+      },
+      redial() {
+        const last = get().lastDialed;
+        return last ? get().dial(last.target, { customerId: last.customerId }) : Promise.resolve(null);
+      },
+      clearDialRefusal: () => set({ dialRefusal: null }),
       answer: (lineId) => withEngine((e) => e.answer(lineId)),
       reject: (lineId) => withEngine((e) => e.reject(lineId, 486)),
       hangup: (lineId) => withEngine((e) => e.hangup(lineId)),
@@ -280,21 +340,22 @@ export function createSoftphoneStore(deps: SoftphoneDeps): SoftphoneStore {
       swap: () => withEngine((e) => e.swap()),
 
       chooseCustomer(lineId, customerId) {
-        set((s) => ({ lineCustomers: { ...s.lineCustomers, [lineId]: customerId }, wrapUps: s.wrapUps.map((w) => (w.line.id === lineId ? { ...w, customerId } : w)) }));
+        set((s) => ({ lineCustomers: { ...s.lineCustomers, [lineId]: customerId } }));
+        deps.customerChosen?.(lineId, customerId);
         deps.presentCustomer({ customerId, pageSize: 50 });
       },
 
       async quickCreate(lineId, name) {
-        const line = get().lines.find((l) => l.id === lineId) ?? get().wrapUps.find((w) => w.line.id === lineId)?.line;
+        const line = get().lines.find((l) => l.id === lineId) ?? deps.endedLine?.(lineId);
         if (!line) return;
         try {
           const view = await deps.api.createCustomer({ name, phone: line.callerId?.raw || line.remote });
           set((s) => ({
             pops: { ...s.pops, [lineId]: { status: 'ready', pop: { status: 'matched', e164: view.phones[0]?.e164 ?? null, view } } },
             lineCustomers: { ...s.lineCustomers, [lineId]: view.customer.id },
-            wrapUps: s.wrapUps.map((w) => (w.line.id === lineId ? { ...w, customerId: view.customer.id } : w)),
             problem: null,
           }));
+          deps.customerChosen?.(lineId, view.customer.id);
           deps.presentCustomer({ view });
         } catch (error) {
           set({ problem: toProblem(error) });
@@ -313,42 +374,8 @@ export function createSoftphoneStore(deps: SoftphoneDeps): SoftphoneStore {
         if (kind === 'output') await withEngine((e) => e.setOutputDevice(deviceId));
       },
 
-      editWrapUp(lineId, patch) {
-        set((s) => ({ wrapUps: s.wrapUps.map((w) => (w.line.id === lineId ? { ...w, ...patch, status: w.status === 'saved' ? 'saved' : 'editing' } : w)) }));
-      },
-
-      async saveWrapUp(lineId) {
-        const wrap = get().wrapUps.find((w) => w.line.id === lineId);
-        if (!wrap || wrap.status === 'saving') return;
-        const update = (patch: Partial<WrapUp>) => set((s) => ({ wrapUps: s.wrapUps.map((w) => (w.line.id === lineId ? { ...w, ...patch } : w)) }));
-        update({ status: 'saving', problem: null });
-        const { line } = wrap;
-        const ext = get().settings?.settings?.extension ?? null;
-        try {
-          // Written durably by the host (history + outbox in one transaction) before we say saved.
-          await deps.api.recordCall({
-            callId: `${ext ?? 'agent'}-${line.ringAt ?? 0}-${line.id}`,
-            customerId: wrap.customerId,
-            occurredAt: iso(line.ringAt ?? now()) ?? new Date().toISOString(),
-            payload: {
-              direction: line.direction,
-              from: (line.direction === 'inbound' ? line.remote : (ext ?? '')).slice(0, 64),
-              to: (line.direction === 'inbound' ? (ext ?? '') : line.remote).slice(0, 64),
-              ringAt: iso(line.ringAt),
-              answeredAt: iso(line.answeredAt),
-              endedAt: iso(line.endedAt),
-              durationSec: durationSec(line, now()),
-              agent: ext,
-              disposition: wrap.disposition || null,
-              notes: wrap.notes.trim() || null,
-              quality: line.quality ? { mos: line.quality.mos, jitterMs: line.quality.jitterMs, lossPct: line.quality.lossPct, rttMs: line.quality.rttMs } : null,
-            },
-          });
-          update({ status: 'saved' });
-          if (get().agent.name === 'wrap_up' && get().lines.length === 0 && !get().wrapUps.some((w) => w.status !== 'saved')) agentEvent({ type: 'wrap_up_done' });
-        } catch (error) {
-          update({ status: 'error', problem: toProblem(error) });
-        }
+      wrapUpDone() {
+        if (get().agent.name === 'wrap_up' && get().lines.length === 0) agentEvent({ type: 'wrap_up_done' });
       },
     };
   });

@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
-/** What the center of the console shows: the search outcome, a customer's 360 view, or a call's screen-pop. */
-export type CenterView = 'search' | 'customer' | 'screenpop';
+/** What the center of the console shows: the search outcome, a customer's 360 view, a call's screen-pop, or the follow-up being worked. */
+export type CenterView = 'search' | 'customer' | 'screenpop' | 'followup';
 
 export interface WorkspaceState {
   center: CenterView;

@@ -24,7 +24,7 @@ export function PhoneList({ phones }: { phones: PhoneNumber[] }) {
             data-testid="click-to-dial"
             data-number={p.e164}
             title={t('softphone.clickToDial', { number: phone.display(p.e164) })}
-            onClick={() => void softphone.getState().dial(p.e164)}
+            onClick={() => void softphone.getState().dial(p.e164, { customerId: p.customerId })}
           >
             {phone.display(p.e164)}
           </button>

@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { useWorkspace } from '../../stores/context';
+import { useStores, useWorkspace } from '../../stores/context';
 import { Customer360View } from '../customer/Customer360View';
+import { ShortcutHelp } from '../followup/ShortcutHelp';
+import { useShortcuts } from '../followup/useShortcuts';
+import { WorkView } from '../followup/WorkView';
 import { QueuePanel } from '../queue/QueuePanel';
 import { ScreenPopView } from '../screenpop/ScreenPopView';
 import { SearchOutcome } from '../search/SearchOutcome';
@@ -12,16 +15,18 @@ import styles from './layout.module.css';
 export function AgentLayout() {
   const { t } = useTranslation();
   const center = useWorkspace((s) => s.center);
+  useShortcuts(useStores());
   return (
     <div className={styles.app}>
       <TopBar />
       <main className={styles.body}>
         <SoftphonePanel />
-        <section className={styles.center} aria-label={center === 'customer' ? t('history.title') : t('topbar.searchLabel')} data-testid="center-panel">
-          {center === 'screenpop' ? <ScreenPopView /> : center === 'customer' ? <Customer360View /> : <SearchOutcome />}
+        <section className={styles.center} aria-label={center === 'customer' ? t('history.title') : center === 'followup' ? t('work.title') : t('topbar.searchLabel')} data-testid="center-panel">
+          {center === 'screenpop' ? <ScreenPopView /> : center === 'customer' ? <Customer360View /> : center === 'followup' ? <WorkView /> : <SearchOutcome />}
         </section>
         <QueuePanel />
       </main>
+      <ShortcutHelp />
     </div>
   );
 }

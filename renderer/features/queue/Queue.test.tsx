@@ -3,6 +3,7 @@ import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type QueueTask } from '../../stores/queue';
 import { createFakeHost } from '../../testing/fakeHost';
+import { makePreview, makeSettings } from '../../testing/followup';
 import { makeCustomer, makeHistory } from '../../testing/fixtures';
 import { interact, renderApp, settle, stubViewport } from '../../testing/renderApp';
 
@@ -38,13 +39,19 @@ function setup() {
     customers: [makeCustomer({ id: 'c-1' }), makeCustomer({ id: 'c-2', name: '王磊' })],
     history: { 'c-2': makeHistory(3, undefined, 'c-2') },
     tasks,
+  }, {
+    followUpSettings: () => makeSettings(),
+    openTask: ({ taskId }) => {
+      const t = tasks.find((x) => x.id === taskId) ?? task(0);
+      return makePreview(0, { task: t, customer: { id: t.customerId, name: t.customerName } });
+    },
   });
   return { host, app: renderApp(host) };
 }
 
 describe('follow-up queue', () => {
-  it('lists queued tasks in a virtual window and opens the customer of a clicked task', async () => {
-    setup();
+  it('lists queued tasks in a virtual window and opens a clicked task as a preview with its customer', async () => {
+    const { host } = setup();
     await settle();
     const rows = screen.getAllByTestId('queue-row');
     expect(rows.length).toBeGreaterThan(3);
@@ -52,6 +59,8 @@ describe('follow-up queue', () => {
     expect(screen.getByTestId('queue-panel').textContent).toContain('1,000 tasks');
     await interact(() => fireEvent.click(rows[1] as HTMLElement));
     await settle();
+    expect(host.callsOf('openTask')).toEqual([{ taskId: 't-1' }]);
+    expect(screen.getByTestId('task-preview').dataset['taskId']).toBe('t-1');
     expect(screen.getByTestId('customer-name').textContent).toBe('王磊');
     expect(screen.getAllByTestId('queue-row')[1]?.dataset.active).toBe('true');
   });

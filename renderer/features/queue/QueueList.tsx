@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueue, useStores } from '../../stores/context';
 import { useNow } from '../common/useNow';
+import { type QueueTask } from '../../stores/queue';
 import { QueueRow } from './QueueRow';
 import styles from './queue.module.css';
 
@@ -12,7 +13,12 @@ const LOAD_AHEAD_ROWS = 20;
 /** Virtualized like the history: a busy queue holds thousands of tasks. */
 export function QueueList() {
   const { t } = useTranslation();
-  const { queue, openCustomer } = useStores();
+  const { queue, openCustomer, work } = useStores();
+  // A task still to do opens as a preview (held for this agent); a finished one shows its customer.
+  const openTask = useCallback(
+    (task: QueueTask) => (task.status === 'queued' || task.status === 'leased' ? void work.getState().open(task.id) : openCustomer(task.customerId)),
+    [work, openCustomer],
+  );
   const tasks = useQueue((s) => s.tasks);
   const total = useQueue((s) => s.total);
   const load = useQueue((s) => s.load);
@@ -45,7 +51,7 @@ export function QueueList() {
           const task = tasks[item.index];
           return (
             <div key={item.key} className={styles.slot} style={{ height: item.size, transform: `translateY(${item.start}px)` }}>
-              {task ? <QueueRow task={task} now={now} onOpen={openCustomer} /> : <div className={styles.more}>{t('queue.loadingMore')}</div>}
+              {task ? <QueueRow task={task} now={now} onOpen={openTask} /> : <div className={styles.more}>{t('queue.loadingMore')}</div>}
             </div>
           );
         })}

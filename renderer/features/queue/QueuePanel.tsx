@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useQueue, useStores } from '../../stores/context';
+import { Button } from '../../ui/Button';
+import { ShortcutHelpButton } from '../followup/ShortcutHelp';
 import { Panel } from '../../ui/Panel';
 import { ProblemCard } from '../../ui/ProblemCard';
 import { Skeleton } from '../../ui/Skeleton';
@@ -11,7 +13,7 @@ import styles from './queue.module.css';
 /** Follow-up tasks waiting for this console; a click opens the customer in the center. */
 export function QueuePanel() {
   const { t } = useTranslation();
-  const { queue } = useStores();
+  const { queue, work } = useStores();
   const load = useQueue((s) => s.load);
   const total = useQueue((s) => s.total);
   const isEmpty = useQueue((s) => s.tasks.length === 0);
@@ -33,8 +35,18 @@ export function QueuePanel() {
       label={t('queue.title')}
       testId="queue-panel"
       title={t('queue.title')}
-      actions={<span className={`${styles.total} num`}>{load === 'ready' || load === 'more' ? t('queue.total', { count: total }) : ''}</span>}
+      actions={
+        <>
+          <span className={`${styles.total} num`}>{load === 'ready' || load === 'more' ? t('queue.total', { count: total }) : ''}</span>
+          <ShortcutHelpButton />
+        </>
+      }
     >
+      <div className={styles.work}>
+        <Button variant="primary" icon="phone" data-testid="queue-next" aria-keyshortcuts="N" onClick={() => void work.getState().next()}>
+          {t('work.next')} <kbd>N</kbd>
+        </Button>
+      </div>
       <QueueFilters />
       {body}
     </Panel>

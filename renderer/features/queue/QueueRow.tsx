@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { openLabel } from '../../i18n/labels';
 import { useFormat } from '../../i18n/useFormat';
-import { useCustomer } from '../../stores/context';
+import { useCustomer, useWork } from '../../stores/context';
 import { type QueueTask } from '../../stores/queue';
 import { Badge } from '../../ui/Badge';
 import styles from './queue.module.css';
@@ -10,10 +10,11 @@ import styles from './queue.module.css';
 /** Statuses in which a task still waits for an agent, so its due time and SLA matter. */
 const OPEN = new Set(['queued', 'leased']);
 
-export const QueueRow = memo(function QueueRow({ task, now, onOpen }: { task: QueueTask; now: number; onOpen: (customerId: string) => void }) {
+export const QueueRow = memo(function QueueRow({ task, now, onOpen }: { task: QueueTask; now: number; onOpen: (task: QueueTask) => void }) {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
-  const active = useCustomer((s) => s.customerId === task.customerId);
+  const previewing = useWork((s) => s.preview?.task.id === task.id);
+  const active = useCustomer((s) => s.customerId === task.customerId) || previewing;
   const open = OPEN.has(task.status);
   const slaMissed = open && Date.parse(task.slaAt) < now;
   const overdue = open && !slaMissed && Date.parse(task.dueAt) < now;
@@ -27,7 +28,8 @@ export const QueueRow = memo(function QueueRow({ task, now, onOpen }: { task: Qu
       data-testid="queue-row"
       data-active={active || undefined}
       data-priority={task.priority}
-      onClick={() => onOpen(task.customerId)}
+      data-task-id={task.id}
+      onClick={() => onOpen(task)}
     >
       <span className={styles.priority} title={t('queue.priority', { priority: task.priority })}>
         {t('queue.priority', { priority: task.priority })}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCustomer, useSoftphone, useStores } from '../../stores/context';
+import { useCustomer, useSoftphone, useStores, useWrapUps } from '../../stores/context';
 import { Button } from '../../ui/Button';
 import { StateCard } from '../../ui/StateCard';
 import { Customer360View } from '../customer/Customer360View';
@@ -16,7 +16,9 @@ export function ScreenPopView() {
   const { softphone } = useStores();
   const format = usePhoneFormat();
   const lineId = useSoftphone((s) => s.focusLineId);
-  const line = useSoftphone((s) => s.lines.find((l) => l.id === lineId) ?? s.wrapUps.find((w) => w.line.id === lineId)?.line ?? null);
+  const liveLine = useSoftphone((s) => s.lines.find((l) => l.id === lineId) ?? null);
+  const endedLine = useWrapUps((s) => s.items.find((w) => w.id === lineId)?.line ?? null);
+  const line = liveLine ?? endedLine;
   const pop = useSoftphone((s) => (lineId ? s.pops[lineId] : undefined));
   const chosen = useSoftphone((s) => (lineId ? s.lineCustomers[lineId] : null));
   const customerReady = useCustomer((s) => s.status === 'ready');

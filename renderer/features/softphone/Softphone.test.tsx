@@ -89,6 +89,11 @@ function setup() {
         recorded.push(input);
         return { eventId: input.customerId ? `call-${input.callId}` : null, savedAt: new Date().toISOString() };
       },
+      // The dial-path gate: 13800138000 may be dialled; the do-not-call number never.
+      checkDial: ({ number }) =>
+        number.replace(/\D/g, '').includes('13900139000')
+          ? { ok: false, reason: 'on_dnc_list', message: 'on the do-not-call list', nextAllowedAt: null }
+          : { ok: true, e164: number.startsWith('+') ? number : '+8613800138000' },
       recordAgentState: (input) => {
         states.push(input.breakReason ? `${input.state}:${input.breakReason}` : input.state);
         return { seq: states.length };
@@ -181,9 +186,33 @@ describe('softphone in the console', () => {
     fireEvent.click(screen.getAllByTestId('click-to-dial')[0]!);
     await waitFor(() => expect(t.phone().dial).toHaveBeenCalledWith(expect.stringMatching(/^\+86/)));
 
+    const checked = t.host.callsOf('checkDial')[0] as { number: string; customerId: string };
+    expect(checked.number).toMatch(/^\+86/);
+    expect(checked.customerId).toBe('c-zw');
+
     await act(() => t.stores.softphone.getState().setDevice('input', 'usb-headset'));
     expect(t.phone().setInputDevice).toHaveBeenCalledWith('usb-headset');
     expect(t.stores.softphone.getState().devices.input).toBe('usb-headset');
+    t.stop();
+  });
+
+  it('asks the gate before every dial: a refused number shows why and sends no INVITE', async () => {
+    const t = setup();
+    await waitFor(() => expect(t.phone()).not.toBeNull());
+    fireEvent.change(screen.getByTestId('dial-input'), { target: { value: '139 0013 9000' } });
+    fireEvent.click(screen.getByTestId('dial-button'));
+    await waitFor(() => expect(screen.getByTestId('dial-refused').dataset['reason']).toBe('on_dnc_list'));
+    expect(screen.getByTestId('dial-refused').textContent).toContain('do-not-call');
+    expect(t.phone().dial).not.toHaveBeenCalled();
+
+    // An allowed number is dialled as the gate returned it (E.164), not as typed; redial asks again.
+    fireEvent.change(screen.getByTestId('dial-input'), { target: { value: '138 0013 8000' } });
+    fireEvent.click(screen.getByTestId('dial-button'));
+    await waitFor(() => expect(t.phone().dial).toHaveBeenCalledWith('+8613800138000'));
+    expect(screen.queryByTestId('dial-refused')).toBeNull();
+    fireEvent.click(screen.getByTestId('redial'));
+    await waitFor(() => expect(t.phone().dial).toHaveBeenCalledTimes(2));
+    expect(t.host.callsOf('checkDial')).toHaveLength(3);
     t.stop();
   });
 });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSoftphone, useStores } from '../../stores/context';
+import { useSoftphone, useStores, useWorkspace, useWrapUps } from '../../stores/context';
 import { Button } from '../../ui/Button';
 import { Icon } from '../../ui/Icon';
 import { Panel } from '../../ui/Panel';
@@ -11,7 +11,8 @@ import { useRingtone } from './useRingtone';
 import { Dialpad } from './Dialpad';
 import { LineCard } from './LineCard';
 import { SipSettingsForm } from './SipSettingsForm';
-import { WrapUpCard } from './WrapUpCard';
+import { DialRefusalNote } from '../followup/DialRefusalNote';
+import { WrapUpCard } from '../wrapup/WrapUpCard';
 import styles from './softphone.module.css';
 
 /** The agent's phone: state, registration, lines with their controls, dialpad, wrap-up. */
@@ -19,7 +20,12 @@ export function SoftphonePanel() {
   const { t } = useTranslation();
   const { softphone } = useStores();
   const lines = useSoftphone((s) => s.lines);
-  const wrapUps = useSoftphone((s) => s.wrapUps);
+  const wrapUps = useWrapUps((s) => s.items);
+  const limit = useSoftphone((s) => s.policy.wrapUpLimitSec);
+  const refusal = useSoftphone((s) => s.dialRefusal);
+  const lastDialed = useSoftphone((s) => s.lastDialed);
+  const center = useWorkspace((s) => s.center);
+  const { workspace } = useStores();
   const settings = useSoftphone((s) => s.settings);
   const problem = useSoftphone((s) => s.problem);
   const [number, setNumber] = useState('');
@@ -28,6 +34,8 @@ export function SoftphonePanel() {
   const activeLine = lines.find((l) => l.state === 'active');
   const needsSettings = settings !== null && (settings.settings === null || settings.password !== 'stored');
   const openWrapUps = wrapUps.filter((w) => w.status !== 'saved' || w === wrapUps.at(-1));
+  // A follow-up's wrap-up sits in the follow-up view (it carries the task's survey); here, a pointer to it.
+  const followUpOpen = openWrapUps.some((w) => w.followUp && w.status !== 'saved');
   const dial = () => {
     void softphone.getState().dial(number);
   };
@@ -61,6 +69,7 @@ export function SoftphonePanel() {
           </Button>
         )}
         {problem && !editing && <p className={styles.error}>{problem.message}</p>}
+        {refusal && <DialRefusalNote refusal={refusal} onDismiss={() => softphone.getState().clearDialRefusal()} />}
         <label className={styles.number}>
           <span className="sr-only">{t('softphone.numberLabel')}</span>
           <input
@@ -78,9 +87,24 @@ export function SoftphonePanel() {
         <Button variant="primary" icon="phone" className={styles.call} data-testid="dial-button" disabled={!number.trim()} onClick={dial}>
           {t('softphone.call')}
         </Button>
-        {openWrapUps.map((wrap) => (
-          <WrapUpCard key={wrap.line.id} wrap={wrap} />
-        ))}
+        {lastDialed && !activeLine && (
+          <Button variant="ghost" icon="retry" data-testid="redial" onClick={() => void softphone.getState().redial()}>
+            {t('work.dial.redial')}
+          </Button>
+        )}
+        {followUpOpen && center !== 'followup' && (
+          <div className={styles.notice} data-testid="wrap-up-followup-pointer">
+            <strong>{t('work.wrapup.followUpOpen')}</strong>
+            <Button variant="ghost" onClick={() => workspace.getState().show('followup')}>
+              {t('work.wrapup.show')}
+            </Button>
+          </div>
+        )}
+        {openWrapUps
+          .filter((w) => !w.followUp)
+          .map((wrap) => (
+            <WrapUpCard key={wrap.id} wrap={wrap} limitSec={limit} />
+          ))}
       </div>
     </Panel>
   );

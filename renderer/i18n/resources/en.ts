@@ -3,6 +3,8 @@
  * missing in Chinese fails the type check, and i18n.test.ts checks the same at runtime.
  * Plural keys (_one/_other) are kept in both languages so the shapes stay identical.
  */
+import { workEn } from './work.en';
+
 export const en = {
   app: {
     name: 'Huifang',
@@ -404,6 +406,7 @@ export const en = {
       no_answer: 'No answer',
     },
   },
+  work: workEn,
   duration: {
     seconds: '{{s}} s',
     minutes: '{{m}} min {{s}} s',

@@ -1,4 +1,5 @@
 import type { Resource } from './en';
+import { workZhCN } from './work.zh-CN';
 
 /** Simplified Chinese UI text. Typed as `Resource`: a missing or extra key is a compile error. */
 export const zhCN: Resource = {
@@ -402,6 +403,7 @@ export const zhCN: Resource = {
       no_answer: '未接通',
     },
   },
+  work: workZhCN,
   duration: {
     seconds: '{{s}} 秒',
     minutes: '{{m}} 分 {{s}} 秒',
