@@ -268,9 +268,10 @@ export function createWorkStore(deps: WorkDeps): WorkStore {
           finish({ customerName: preview.customer.name, how: 'rescheduled', decision: null, task });
         } catch (error) {
           const problem = toProblem(error);
-          const atField = error instanceof HostError && (error.field === 'at' || error.field === undefined);
+          const atProblem = error instanceof HostError ? error.problems.find((p) => p.field === 'at') : undefined;
+          const message = atProblem?.message ?? problem.message;
           set((s) => ({
-            reschedule: { ...s.reschedule, saving: false, error: { code: 'host', message: problem.message, suggestion: atField ? instantIn(problem.message) : null } },
+            reschedule: { ...s.reschedule, saving: false, error: { code: 'host', message, suggestion: instantIn(message) } },
           }));
         }
       },

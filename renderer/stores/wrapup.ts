@@ -146,10 +146,11 @@ export function checkWrapUp(wrap: WrapUp, settings: FollowUpSettings | null, now
   return errors;
 }
 
-/** A host error's field as the form's field: "tags.3" → "tags", "answers.nps" stays. */
+/** A host error's field as the form's field: "tags.3" → "tags", "answers.nps" stays, "at" is the callback time. */
 function formField(field: string): string {
   if (field.startsWith('answers.')) return field.split('.').slice(0, 2).join('.');
-  return field.split('.')[0] ?? field;
+  const top = field.split('.')[0] ?? field;
+  return top === 'at' ? 'callbackAt' : top;
 }
 
 /** The outcome a call that never connected suggests: the agent confirms it. */
@@ -327,12 +328,16 @@ export function createWrapUpStore(deps: WrapUpDeps): WrapUpStore {
           return true;
         } catch (error) {
           const problem = toProblem(error);
-          const field = error instanceof HostError && error.field ? formField(error.field) : null;
+          // The host names every bad field at once (HostError.problems): each message goes under its field.
+          const problems = error instanceof HostError ? error.problems : [];
+          const byField: Record<string, FieldError> = {};
+          for (const p of problems) byField[formField(p.field)] ??= { code: 'host', message: p.message };
+          const callbackProblem = problems.find((p) => ['callbackAt', 'at'].includes(formField(p.field)));
           update(id, (cur) => ({
             status: 'error',
-            problem: field ? null : problem,
-            fieldErrors: field ? { ...cur.fieldErrors, [field]: { code: 'host', message: problem.message } } : cur.fieldErrors,
-            callbackSuggestion: field === 'callbackAt' || field === 'at' ? instantIn(problem.message) : null,
+            problem: problems.length > 0 ? null : problem,
+            fieldErrors: { ...cur.fieldErrors, ...byField },
+            callbackSuggestion: callbackProblem ? instantIn(callbackProblem.message) : null,
           }));
           return false;
         }
