@@ -74,9 +74,9 @@ export interface LineContext {
 }
 
 /**
- * Internal extensions (agents, the rig's phones): 2–6 digits, no "+". They are not customer numbers,
- * so when the gate says "not a phone number" they are dialled as they are; anything else the gate
- * refuses stays refused.
+ * Internal extensions (colleagues for a consultation, the PBX's own services): 2–6 digits, no "+".
+ * No subscriber number is that short, so none can be a customer's or on a do-not-call list: they are
+ * dialled as typed, without the customer gate. Everything else goes through checkDial.
  */
 export const isInternalExtension = (target: string): boolean => /^[0-9]{2,6}$/.test(target);
 
@@ -289,18 +289,20 @@ export function createSoftphoneStore(deps: SoftphoneDeps): SoftphoneStore {
           return null;
         }
         let number: string;
-        try {
-          const check = await deps.api.checkDial({ number: trimmed, customerId, taskId });
-          if (check.ok) number = check.e164;
-          else if (check.reason === 'invalid_number' && isInternalExtension(trimmed) && taskId === null) number = trimmed;
-          else {
-            set({ dialRefusal: { number: trimmed, reason: check.reason, message: check.message, nextAllowedAt: check.nextAllowedAt } });
+        if (isInternalExtension(trimmed) && taskId === null) number = trimmed;
+        else {
+          try {
+            const check = await deps.api.checkDial({ number: trimmed, customerId, taskId });
+            if (!check.ok) {
+              set({ dialRefusal: { number: trimmed, reason: check.reason, message: check.message, nextAllowedAt: check.nextAllowedAt } });
+              return null;
+            }
+            number = check.e164;
+          } catch (error) {
+            // No answer from the gate is no permission to dial.
+            set({ dialRefusal: { number: trimmed, reason: 'check_failed', message: toProblem(error).message, nextAllowedAt: null } });
             return null;
           }
-        } catch (error) {
-          // No answer from the gate is no permission to dial.
-          set({ dialRefusal: { number: trimmed, reason: 'check_failed', message: toProblem(error).message, nextAllowedAt: null } });
-          return null;
         }
         try {
           const lineId = await engine.dial(number);

@@ -213,6 +213,12 @@ describe('softphone in the console', () => {
     fireEvent.click(screen.getByTestId('redial'));
     await waitFor(() => expect(t.phone().dial).toHaveBeenCalledTimes(2));
     expect(t.host.callsOf('checkDial')).toHaveLength(3);
+
+    // A colleague's extension (consultation) is no customer number: dialled as typed, no gate.
+    fireEvent.change(screen.getByTestId('dial-input'), { target: { value: '1002' } });
+    fireEvent.click(screen.getByTestId('dial-button'));
+    await waitFor(() => expect(t.phone().dial).toHaveBeenCalledWith('1002'));
+    expect(t.host.callsOf('checkDial')).toHaveLength(3);
     t.stop();
   });
 });
