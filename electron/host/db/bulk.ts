@@ -7,7 +7,9 @@ import type { Db } from './open';
  * - no rollback journal and synchronous=OFF: WAL would write every page twice (≈2× slower) and a
  *   crash mid-load only loses a file nobody uses yet;
  * - the name-index triggers are dropped and both name indexes are rebuilt once at the end
- *   (≈13 µs per name in bulk against ≈50 µs per row through the trigram trigger alone);
+ *   (≈13 µs per name in bulk against ≈50 µs per row through the trigram trigger alone); so are the
+ *   follow-up zone triggers (migration 009: per row, without their index, they would scan), so the
+ *   caller fills the zones afterwards in one UPDATE (`refreshZones`, as the demo seeder does);
  * - a bigger page cache keeps the growing history indexes in memory;
  * - foreign keys are checked once at the end (a load with orphans fails there);
  * - non-unique indexes are dropped and rebuilt by one sort at the end (unique ones stay: they
@@ -20,7 +22,7 @@ export function bulkLoad<T>(db: Db, load: () => T): T {
   const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
   const triggers = db
     .prepare<[], { name: string; sql: string }>(
-      "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND (name LIKE 'customers_fts_%' OR name LIKE 'customers_words_%')",
+      "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND (name LIKE 'customers_fts_%' OR name LIKE 'customers_words_%' OR name LIKE 'followup_zone_%')",
     )
     .all();
   const indexes = db

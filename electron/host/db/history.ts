@@ -36,6 +36,8 @@ export interface UnreadableEvent {
 export interface HistoryReader {
   page(query: HistoryQuery): HistoryPageResult;
   countsByKind(customerId: string): KindCounts;
+  /** One event by id (a follow-up's reason); a damaged row reads as the note that says so. */
+  byId(id: string): HistoryEvent | null;
 }
 
 export interface HistoryWriter {
@@ -81,6 +83,7 @@ export function historyStore(db: Db, options: HistoryStoreOptions = {}): History
   const counts = db.prepare<[string], { kind: string; n: number }>(
     'SELECT kind, count(*) AS n FROM history_events WHERE customer_id = ? GROUP BY kind',
   );
+  const selectById = db.prepare<[string], EventRow>(`SELECT ${COLUMNS} FROM history_events WHERE id = ?`);
   const insert = db.prepare<[string, string, string, number, string, string]>(
     'INSERT INTO history_events (id, customer_id, kind, occurred_at, summary, payload) VALUES (?, ?, ?, ?, ?, ?)',
   );
@@ -131,6 +134,10 @@ export function historyStore(db: Db, options: HistoryStoreOptions = {}): History
         if (kind in result) result[kind as HistoryKind] = n;
       }
       return result;
+    },
+    byId(id) {
+      const row = selectById.get(id);
+      return row ? readRow(row) : null;
     },
     append: write,
     appendMany: (events) => writeMany(events),

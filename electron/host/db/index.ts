@@ -6,11 +6,16 @@ import { outboxStore } from './outbox';
 import { secretStore } from './secrets';
 import type { Db } from './open';
 import { taskStore } from './tasks';
+import { queueStore } from './queue';
+import { dncStore } from './dnc';
 
 export { openDatabase, type Db } from './open';
 export type { CustomerReader, CustomerWriter, NewPhone } from './customers';
 export type { HistoryReader, HistoryWriter, HistoryQuery, KindCounts, UnreadableEvent } from './history';
 export type { TaskReader, TaskWriter, TaskQuery, QueuedTask } from './tasks';
+export type { QueueReader, QueueWriter, Assignee, PickPart, PickCandidate, CandidateQuery } from './queue';
+export type { DncReader, DncWriter, DncEntry } from './dnc';
+export { refreshZones, registerZoneFunction, zoneOptionsKey } from './zones';
 export type { OutboxReader, OutboxWriter, OutboxOp } from './outbox';
 export type { MetaStore } from './meta';
 export type { AgentStateRecord, AgentStateReader, AgentStateWriter } from './agent';
@@ -27,6 +32,8 @@ export function createStores(db: Db, options: { defaultRegion: string } & Histor
     customers: customerStore(db, options.defaultRegion),
     history: historyStore(db, options),
     tasks: taskStore(db),
+    queue: queueStore(db),
+    dnc: dncStore(db),
     outbox: outboxStore(db),
     meta: metaStore(db),
     agentStates: agentStateStore(db),

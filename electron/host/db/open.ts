@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { migrate } from './migrate';
 import { MIGRATIONS } from './migrations';
 import { registerNameFunctions } from './nameWords';
+import { registerZoneFunction } from './zones';
 
 /** The console's one database handle. Only electron/host/db/ runs SQL on it. */
 export type Db = Database.Database;
@@ -27,8 +28,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     // Hot pages of the e164 and history indexes stay in memory: 64 MiB (negative = KiB).
     db.pragma('cache_size = -65536');
     db.pragma('temp_store = MEMORY');
-    // Before migrating: migration 007 and the name triggers call it.
+    // Before migrating: migration 007 and the name triggers call it; the follow-up zone triggers
+    // (009) call followup_zone(), which the host registers again with its own zone options.
     registerNameFunctions(db);
+    registerZoneFunction(db);
     if (options.migrate !== false) migrate(db, MIGRATIONS);
     return db;
   } catch (error) {
