@@ -3,6 +3,7 @@
  * flows both ways over 127.0.0.1 (inbound-rtp bytes grow on both sides), DTMF sent by one is
  * received by the other, hold stops the media and resume restarts it.
  */
+import { customerNumber } from '../../rigs/kamailio/users';
 import { test, expect, inboundDuring, type PhoneDriver } from './fixtures';
 
 /** Opus from the fake microphone runs at ~2.5–3.5 kB/s; silence while held stays far below. */
@@ -71,4 +72,19 @@ test('calls to an unregistered or unknown extension fail cleanly with 480 and 40
   const unknown = await alice.waitForCall('terminated');
   expect(unknown.lastCallEnd).toMatchObject({ code: 404, by: 'remote' });
   expect((await alice.state()).registration).toBe('registered');
+});
+
+test('a customer phone is reachable at its public number (+86 170 0000 20NN), as consoles dial it after the compliance gate', async ({ phones }) => {
+  const agent = await phones.open('1005');
+  const customer = await phones.open('2007');
+  await agent.call(customerNumber('2007'));
+  await customer.waitForCall('ringing');
+  await customer.answer();
+  await Promise.all([agent.waitForCall('established'), customer.waitForCall('established')]);
+  await agent.hangup();
+  await customer.waitForCall('terminated');
+
+  // Outside 2001–2020 the number belongs to nobody.
+  await agent.call('+8617000003999');
+  expect((await agent.waitForCall('terminated')).lastCallEnd).toMatchObject({ code: 404, by: 'remote' });
 });

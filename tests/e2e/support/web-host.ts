@@ -17,6 +17,10 @@ export interface WebHostOptions {
    * `customers` then only labels the host.
    */
   copyDb?: string;
+  /** Runs on the fresh store file before the host starts (a test's own records: customers, tasks…). */
+  prepare?: (dbFile: string) => void | Promise<void>;
+  /** Extra environment for web.ts (e.g. HUIFANG_FOLLOWUP_CONFIG). */
+  env?: Record<string, string>;
 }
 
 export interface WebHost {
@@ -57,6 +61,15 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
     }
   }
 
+  if (options.prepare) {
+    try {
+      await options.prepare(dbFile);
+    } catch (error) {
+      rmSync(dataDir, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
   const sip = options.sip;
   const sipArgs = sip
     ? [
@@ -65,7 +78,7 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
         ...(sip.wrapUpSec !== undefined ? ['--sip-wrap-up', String(sip.wrapUpSec)] : []),
       ]
     : [];
-  const env: NodeJS.ProcessEnv = { ...process.env };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
   delete env.HUIFANG_SIP_PASSWORD;
   if (sip) env.HUIFANG_SIP_PASSWORD = sip.password;
   const child = spawn(TSX, ['electron/host/web.ts', '--port', '0', '--db', dbFile, '--region', options.region ?? 'CN', ...sipArgs], {

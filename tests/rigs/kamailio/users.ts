@@ -17,3 +17,13 @@ export function passwordOf(user: string): string {
 export function aorOf(user: string): string {
   return `sip:${user}@${SIP_DOMAIN}`;
 }
+
+/**
+ * The public number of customer phone `user` (2001–2020): Kamailio's route[PSTN] delivers
+ * +86 170 0000 20NN to phone 20NN, the way a gateway would. What a console dials after its
+ * compliance gate (always E.164) reaches the phone this way.
+ */
+export function customerNumber(user: string): string {
+  if (!CUSTOMERS.includes(user)) throw new Error(`user: ${user} is not a rig customer (2001–2020)`);
+  return `+861700000${user}`;
+}
