@@ -28,7 +28,28 @@ export function issueAccessToken(secret: Buffer, actor: Actor, now: number, ttlM
 
 export type TokenCheck = { ok: true; actor: Actor } | { ok: false; reason: 'malformed' | 'bad_signature' | 'expired' };
 
+/**
+ * Tokens already verified, per key: a console sends the same access token with every request for
+ * 15 minutes, and the HMAC, JSON and schema check cost more than a whole pushed op. The token string
+ * is the key, so only a byte-identical, correctly signed token hits; its expiry is still checked.
+ */
+const verified = new WeakMap<Buffer, Map<string, { actor: Actor; exp: number }>>();
+const MAX_CACHED = 10_000;
+
 export function verifyAccessToken(secret: Buffer, token: string, now: number): TokenCheck {
+  let cache = verified.get(secret);
+  const hit = cache?.get(token);
+  if (hit) return hit.exp <= now ? { ok: false, reason: 'expired' } : { ok: true, actor: { ...hit.actor } };
+  const check = verifyUncached(secret, token, now);
+  if (check.ok) {
+    if (!cache) verified.set(secret, (cache = new Map<string, { actor: Actor; exp: number }>()));
+    if (cache.size >= MAX_CACHED) cache.clear();
+    cache.set(token, { actor: { ...check.actor }, exp: check.exp });
+  }
+  return check.ok ? { ok: true, actor: check.actor } : check;
+}
+
+function verifyUncached(secret: Buffer, token: string, now: number): { ok: true; actor: Actor; exp: number } | Extract<TokenCheck, { ok: false }> {
   const [body, mac, extra] = token.split('.');
   if (!body || !mac || extra !== undefined) return { ok: false, reason: 'malformed' };
   const expected = sign(secret, body);
@@ -41,7 +62,7 @@ export function verifyAccessToken(secret: Buffer, token: string, now: number): T
     return { ok: false, reason: 'malformed' };
   }
   if (parsed.exp <= now) return { ok: false, reason: 'expired' };
-  return { ok: true, actor: { userId: parsed.sub, role: parsed.role, teamId: parsed.team } };
+  return { ok: true, actor: { userId: parsed.sub, role: parsed.role, teamId: parsed.team }, exp: parsed.exp };
 }
 
 export function newRefreshToken(): string {

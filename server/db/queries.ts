@@ -69,6 +69,12 @@ export interface ChangeRow {
 }
 /** Who may see a change: everyone (admin), one team (supervisor), or one agent of a team. */
 export type FeedScope = { kind: 'all' } | { kind: 'team'; teamId: string } | { kind: 'agent'; teamId: string; userId: string };
+export interface OpReservation {
+  opId: string;
+  clientId: string;
+  userId: string;
+  at: number;
+}
 export interface HistoryBefore {
   occurredAt: string;
   id: string;
@@ -98,10 +104,14 @@ export interface Queries {
   insertEvent(row: EventRow): Promise<void>;
   updateEvent(row: EventRow): Promise<void>;
 
-  /** Batch loads for the change feed: one query per domain and page instead of one per change. */
-  getCustomers(ids: readonly string[]): Promise<CustomerRow[]>;
+  /**
+   * Batch loads for the change feed and for group-committed pushes: one query per domain and page
+   * instead of one per row. `forUpdate` row-locks like the single-row reads, in id order, so two
+   * batches locking overlapping rows queue up instead of deadlocking.
+   */
+  getCustomers(ids: readonly string[], forUpdate?: boolean): Promise<CustomerRow[]>;
   getEvents(ids: readonly string[]): Promise<EventRow[]>;
-  getTasks(ids: readonly string[]): Promise<TaskRow[]>;
+  getTasks(ids: readonly string[], forUpdate?: boolean): Promise<TaskRow[]>;
   /** Keyset pages over all customers, in id order: the follow-up sweep walks the base with these. */
   listCustomersAfter(afterId: string, limit: number): Promise<CustomerRow[]>;
   listEventsOfCustomers(customerIds: readonly string[]): Promise<HistoryEvent[]>;
@@ -115,6 +125,15 @@ export interface Queries {
   /** True when this op id was new; false when it was already taken (a resend). */
   reserveOp(opId: string, clientId: string, userId: string, at: number): Promise<boolean>;
   getOpAck(opId: string): Promise<OpAck | null>;
+  /** Many `reserveOp`s in one statement: returns the op ids that were new (the rest are resends). */
+  reserveOps(rows: readonly OpReservation[]): Promise<Set<string>>;
+  /** The stored acks of these op ids (null: reserved but no ack, which a committed op never is). */
+  getOpAcks(opIds: readonly string[]): Promise<Map<string, OpAck | null>>;
+  /** Multi-row writes for group-committed pushes (server/store/batch.ts): one statement per table. */
+  insertEvents(rows: readonly EventRow[]): Promise<void>;
+  insertTasks(rows: readonly TaskRow[]): Promise<void>;
+  updateTasks(rows: readonly TaskRow[]): Promise<void>;
+  updateCustomers(rows: readonly CustomerRow[]): Promise<void>;
   /** Stores the acks of many ops in one statement. */
   saveOpAcks(acks: readonly OpAck[]): Promise<void>;
   /**

@@ -1,4 +1,6 @@
+import type { HistoryEvent } from '../../shared/domain';
 import { evaluate } from '../../shared/followup';
+import { isEventTrigger } from '../../shared/followup/rules/match';
 import type { EventHook } from '../store/context';
 import type { FollowUpConfig } from './config';
 import { insertDrafts } from './insert';
@@ -13,7 +15,11 @@ import { insertDrafts } from './insert';
  * transaction (server/db/changes.ts), after every row lock, so this cannot deadlock against it.
  */
 export function followUpOnEvents(config: FollowUpConfig, log: (message: string) => void = console.error): EventHook {
-  return async (q, teamId, event, at) => {
+  // Only enabled event rules can create a task, and only for events of their kind (shared/followup evaluate).
+  const kinds = new Set(config.rules.flatMap((r) => (r.enabled && isEventTrigger(r.trigger) ? [r.trigger.kind] : [])));
+  const wants = (event: HistoryEvent) => kinds.has(event.kind);
+  const hook: EventHook = async (q, teamId, event, at) => {
+    if (!wants(event)) return;
     const row = await q.getCustomer(event.customerId, true);
     if (!row) return;
     const existing = await q.listTasksOfCustomers([event.customerId]);
@@ -27,4 +33,6 @@ export function followUpOnEvents(config: FollowUpConfig, log: (message: string) 
     }
     await insertDrafts(q, teamId, drafts, at);
   };
+  hook.wants = wants;
+  return hook;
 }

@@ -12,12 +12,25 @@ import {
   type OpAck,
   type Operation,
 } from '../../shared/sync';
-import type { ChangeRef, Queries, TaskRow } from '../db/queries';
+import type { ChangeRef, OpReservation, Queries, TaskRow } from '../db/queries';
 import { canSeeTeam, type Actor } from './access';
+import { unitOfWork } from './batch';
 import type { StoreContext } from './context';
+import { GroupCommit } from './group-commit';
 
-/** Ops per transaction: big enough to be quick, small enough that a cut push keeps most of its work. */
+/**
+ * A request's ops go to the group commit in slices of this many, one slice after the other: a push
+ * cut by a crash keeps the slices before the cut, and one client's ops still apply in order.
+ */
 const CHUNK = 50;
+
+/** One slice of one request, with the acks of its clock-skewed ops (refused before any transaction). */
+interface Slice {
+  actor: Actor;
+  clientId: string;
+  ops: Operation[];
+  skew: Map<string, OpAck>;
+}
 
 class Reject extends Error {
   constructor(
@@ -107,57 +120,90 @@ export function pushStore(ctx: StoreContext) {
     }
   }
 
-  /** A final ack (a resend of an applied op) or a draft to complete and store before commit. */
-  async function applyOne(q: Queries, actor: Actor, clientId: string, op: Operation): Promise<{ done: OpAck } | { draft: AckDraft }> {
-    if (!(await q.reserveOp(op.opId, clientId, actor.userId, ctx.now()))) {
-      const first = await q.getOpAck(op.opId);
-      return { done: { ...(first ?? { opId: op.opId, seq: null }), status: 'duplicate' } };
-    }
-    try {
-      return { draft: await effect(q, actor, op) };
-    } catch (error) {
-      if (!(error instanceof Reject)) throw error;
-      return { draft: { opId: op.opId, status: 'rejected', seq: null, code: error.code, message: error.message } };
-    }
-  }
-
   /**
-   * One chunk in one transaction. The changes of all its ops are written together at the end (on
-   * PostgreSQL the sequence counter is locked from there to commit only), then the acks, which carry
-   * those sequences, in one statement.
+   * One group-committed transaction over the slices of several requests (see group-commit.ts).
+   * All op ids are reserved in one statement; the rows the ops read are loaded in a few (tasks
+   * and customers row-locked in id order); then the ops run one after another, in arrival order,
+   * on the unit of work, each seeing what the ones before it did. Their rows are written in one
+   * statement per table, then the changes (on PostgreSQL the sequence counter is locked from there
+   * to commit only), then the acks, which carry those sequences, in one statement.
    */
-  async function applyChunk(q: Queries, actor: Actor, clientId: string, chunk: Operation[], skew: Map<string, OpAck>): Promise<OpAck[]> {
-    const results: Array<{ done: OpAck } | { draft: AckDraft } | { sameAs: number }> = [];
-    const firstAt = new Map<string, number>();
-    for (const [i, op] of chunk.entries()) {
-      const skewed = skew.get(op.opId);
-      const earlier = firstAt.get(op.opId);
-      if (skewed) results.push({ done: skewed });
-      // The same op twice in one request: the second is a resend of the first.
-      else if (earlier !== undefined) results.push({ sameAs: earlier });
-      else {
-        firstAt.set(op.opId, i);
-        results.push(await applyOne(q, actor, clientId, op));
+  async function applyBatch(tx: Queries, slices: readonly Slice[]): Promise<OpAck[][]> {
+    const uow = unitOfWork(tx);
+    const q = uow.queries;
+    const reservations: OpReservation[] = [];
+    const seen = new Set<string>();
+    for (const s of slices) {
+      for (const op of s.ops) {
+        if (s.skew.has(op.opId) || seen.has(op.opId)) continue;
+        seen.add(op.opId);
+        reservations.push({ opId: op.opId, clientId: s.clientId, userId: s.actor.userId, at: ctx.now() });
+      }
+    }
+    const reserved = await tx.reserveOps(reservations);
+    const resent = reservations.filter((r) => !reserved.has(r.opId)).map((r) => r.opId);
+    const earlier = resent.length > 0 ? await tx.getOpAcks(resent) : new Map<string, OpAck | null>();
+
+    const fresh = slices.flatMap((s) => s.ops.filter((op) => reserved.has(op.opId)));
+    const events = fresh.flatMap((op) => (op.type === 'customer.patch' ? [] : [op.event]));
+    // The follow-up hook row-locks the customer of each event it acts on and reads its tasks; a patch locks its customer.
+    const hooked = events.filter((e) => ctx.hookWants(e)).map((e) => e.customerId);
+    await uow.preload({
+      tasks: fresh.flatMap((op) => (op.type === 'task.outcome' ? [op.taskId] : [])),
+      lockedCustomers: [...fresh.flatMap((op) => (op.type === 'customer.patch' ? [op.customerId] : [])), ...hooked],
+      customers: events.map((e) => e.customerId),
+      events: events.map((e) => e.id),
+      taskListsOf: hooked,
+    });
+
+    const results: Array<Array<{ done: OpAck } | { draft: AckDraft } | { sameAs: string }>> = [];
+    const handled = new Set<string>();
+    for (const s of slices) {
+      const out: (typeof results)[number] = [];
+      results.push(out);
+      for (const op of s.ops) {
+        const skewed = s.skew.get(op.opId);
+        if (skewed) out.push({ done: skewed });
+        // The same op twice in one batch: the second is a resend of the first.
+        else if (handled.has(op.opId)) out.push({ sameAs: op.opId });
+        else {
+          handled.add(op.opId);
+          if (!reserved.has(op.opId)) out.push({ done: { ...(earlier.get(op.opId) ?? { opId: op.opId, seq: null }), status: 'duplicate' } });
+          else out.push({ draft: await effectOrReject(q, s.actor, op) });
+        }
       }
     }
     const seqs = await q.flushChanges();
-    const finals: OpAck[] = [];
+    const finalOf = new Map<string, OpAck>();
     const toSave: OpAck[] = [];
-    for (const r of results) {
-      if ('done' in r) finals.push(r.done);
-      else if ('draft' in r) {
+    const acks = results.map((out) =>
+      out.map((r) => {
+        if ('done' in r) return r.done;
+        if ('sameAs' in r) {
+          const first = finalOf.get(r.sameAs);
+          return { ...(first ?? { opId: r.sameAs, seq: null }), status: 'duplicate' as const };
+        }
         const ack: OpAck = { ...r.draft, seq: r.draft.seq ? (seqs[r.draft.seq.index] ?? null) : null };
         if (r.draft.seq && ack.seq === null) throw new Error(`no sequence for change ${r.draft.seq.index}`);
+        finalOf.set(ack.opId, ack);
         toSave.push(ack);
-        finals.push(ack);
-      } else {
-        const first = finals[r.sameAs];
-        finals.push({ ...(first ?? { opId: chunk[r.sameAs]?.opId ?? '', seq: null }), status: 'duplicate' });
-      }
-    }
-    await q.saveOpAcks(toSave);
-    return finals;
+        return ack;
+      }),
+    );
+    await tx.saveOpAcks(toSave);
+    return acks;
   }
+
+  async function effectOrReject(q: Queries, actor: Actor, op: Operation): Promise<AckDraft> {
+    try {
+      return await effect(q, actor, op);
+    } catch (error) {
+      if (!(error instanceof Reject)) throw error;
+      return { opId: op.opId, status: 'rejected', seq: null, code: error.code, message: error.message };
+    }
+  }
+
+  const commits = new GroupCommit<Slice, OpAck[]>((slices) => ctx.engine.tx((q) => applyBatch(q, slices)), ctx.groupCommit);
 
   return {
     async push(actor: Actor, clientId: string, ops: Operation[]): Promise<OpAck[]> {
@@ -174,8 +220,7 @@ export function pushStore(ctx: StoreContext) {
             skew.set(op.opId, { opId: op.opId, status: 'rejected', seq: null, code: 'clock_skew', message: error.message });
           }
         }
-        const chunkAcks = await ctx.engine.tx((q) => applyChunk(q, actor, clientId, chunk, skew));
-        acks.push(...chunkAcks);
+        acks.push(...(await commits.submit({ actor, clientId, ops: chunk, skew }, chunk.length)));
       }
       return acks;
     },

@@ -17,6 +17,8 @@ type CustomerQueries = Pick<
   | 'getEvents'
   | 'listCustomersAfter'
   | 'listEventsOfCustomers'
+  | 'insertEvents'
+  | 'updateCustomers'
 >;
 
 interface CustomerSql {
@@ -107,7 +109,33 @@ export function customerQueries(db: Exec): CustomerQueries {
         'INSERT INTO history (id, customer_id, team_id, kind, occurred_at, external_id, op_id, data) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
         [row.event.id, row.event.customerId, row.teamId, row.event.kind, row.event.occurredAt, row.externalId, row.opId, JSON.stringify(row.event)],
       )),
-    getCustomers: async (ids) => (await db.query<CustomerSql>(`${CUSTOMER} WHERE id = ANY($1::text[])`, [ids])).rows.map(toCustomer),
+    getCustomers: async (ids, forUpdate = false) =>
+      (await db.query<CustomerSql>(`${CUSTOMER} WHERE id = ANY($1::text[])${forUpdate ? ' ORDER BY id FOR NO KEY UPDATE' : ''}`, [ids])).rows.map(toCustomer),
+    updateCustomers: async (rows) => {
+      if (rows.length === 0) return;
+      const ids = rows.map((r) => r.customer.id);
+      await db.query(
+        `UPDATE customers SET team_id = t.team_id, name = t.data->>'name', data = t.data, clocks = t.clocks, phones = t.phones, imported = t.imported
+         FROM jsonb_to_recordset($1::jsonb) AS t(team_id text, data jsonb, clocks jsonb, phones jsonb, imported jsonb)
+         WHERE customers.id = t.data->>'id'`,
+        [JSON.stringify(rows.map((r) => ({ team_id: r.teamId, data: r.customer, clocks: r.clocks, phones: r.phones, imported: r.imported })))],
+      );
+      await db.query('DELETE FROM customer_phones WHERE customer_id = ANY($1::text[])', [ids]);
+      const pairs = rows.flatMap((r) => [...new Set(r.phones.map((p) => p.e164))].map((e164) => [r.customer.id, e164] as const));
+      if (pairs.length > 0) {
+        await db.query('INSERT INTO customer_phones (customer_id, e164) SELECT * FROM unnest($1::text[], $2::text[])', [pairs.map((p) => p[0]), pairs.map((p) => p[1])]);
+      }
+    },
+    // Rows travel as one JSON document: pg's text-array escaping of JSON strings costs more than the insert.
+    insertEvents: async (rows) => {
+      if (rows.length === 0) return;
+      await db.query(
+        `INSERT INTO history (id, customer_id, team_id, kind, occurred_at, external_id, op_id, data)
+         SELECT t.data->>'id', t.data->>'customerId', t.team_id, t.data->>'kind', t.data->>'occurredAt', t.external_id, t.op_id, t.data
+         FROM jsonb_to_recordset($1::jsonb) AS t(team_id text, external_id text, op_id text, data jsonb)`,
+        [JSON.stringify(rows.map((r) => ({ team_id: r.teamId, external_id: r.externalId, op_id: r.opId, data: r.event })))],
+      );
+    },
     getEvents: async (ids) => (await db.query<EventSql>(`${EVENT} WHERE id = ANY($1::text[])`, [ids])).rows.map(toEvent),
     listCustomersAfter: async (afterId, limit) =>
       (await db.query<CustomerSql>(`${CUSTOMER} WHERE id > $1 ORDER BY id LIMIT $2`, [afterId, limit])).rows.map(toCustomer),

@@ -2,7 +2,7 @@ import type { OpAck } from '../../../shared/sync';
 import type { ChangeRow, Queries } from '../queries';
 import { one, type Exec } from './exec';
 
-type SyncQueries = Pick<Queries, 'reserveOp' | 'getOpAck' | 'saveOpAcks' | 'writeChanges' | 'headSeq' | 'listChanges'>;
+type SyncQueries = Pick<Queries, 'reserveOp' | 'getOpAck' | 'reserveOps' | 'getOpAcks' | 'saveOpAcks' | 'writeChanges' | 'headSeq' | 'listChanges'>;
 
 /** Sent with the changes: delivered at commit to every server process, never for a rollback. */
 export const CHANNEL = 'huifang_changes';
@@ -18,12 +18,26 @@ export function syncQueries(db: Exec): SyncQueries {
       (await db.query('INSERT INTO ops (op_id, client_id, user_id, received_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [opId, clientId, userId, at]))
         .rowCount === 1,
     getOpAck: async (opId) => (await one<{ ack: OpAck | null }>(db, 'SELECT ack FROM ops WHERE op_id = $1', [opId]))?.ack ?? null,
+    // Same rule for a whole batch; inserted in op id order so two batches sharing ids wait instead of deadlocking.
+    reserveOps: async (rows) => {
+      if (rows.length === 0) return new Set();
+      const sorted = [...rows].sort((a, b) => (a.opId < b.opId ? -1 : a.opId > b.opId ? 1 : 0));
+      const r = await db.query<{ op_id: string }>(
+        `INSERT INTO ops (op_id, client_id, user_id, received_at)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[])
+         ON CONFLICT DO NOTHING RETURNING op_id`,
+        [sorted.map((o) => o.opId), sorted.map((o) => o.clientId), sorted.map((o) => o.userId), sorted.map((o) => o.at)],
+      );
+      return new Set(r.rows.map((o) => o.op_id));
+    },
+    getOpAcks: async (opIds) => {
+      const r = await db.query<{ op_id: string; ack: OpAck | null }>('SELECT op_id, ack FROM ops WHERE op_id = ANY($1::text[])', [opIds]);
+      return new Map(r.rows.map((o) => [o.op_id, o.ack]));
+    },
     saveOpAcks: async (acks) => {
       if (acks.length === 0) return;
-      await db.query('UPDATE ops SET ack = t.ack FROM unnest($1::text[], $2::jsonb[]) AS t(op_id, ack) WHERE ops.op_id = t.op_id', [
-        acks.map((a) => a.opId),
-        acks.map((a) => JSON.stringify(a)),
-      ]);
+      // One JSON document, not a jsonb[]: pg's array escaping of JSON strings is slower than the update.
+      await db.query("UPDATE ops SET ack = t.ack FROM jsonb_array_elements($1::jsonb) AS t(ack) WHERE ops.op_id = t.ack->>'opId'", [JSON.stringify(acks)]);
     },
     // One statement per transaction: the counter moves by the number of changes (its row lock, held
     // until commit, keeps sequences visible in order), the rows go in together, NOTIFY rides along.

@@ -17,6 +17,8 @@ type CustomerQueries = SyncOf<
   | 'getEvents'
   | 'listCustomersAfter'
   | 'listEventsOfCustomers'
+  | 'insertEvents'
+  | 'updateCustomers'
 >;
 
 interface CustomerSql {
@@ -80,6 +82,13 @@ export function customerQueries(db: Database): CustomerQueries {
     s.clearPhones.run(row.customer.id);
     for (const p of row.phones) s.addPhone.run(row.customer.id, p.e164);
   };
+  const updateCustomer = (row: CustomerRow) => {
+    const c = row.customer;
+    s.update.run(row.teamId, c.name, JSON.stringify(c), JSON.stringify(row.clocks), JSON.stringify(row.phones), json(row.imported), c.id);
+    writePhones(row);
+  };
+  const insertEvent = (row: EventRow) =>
+    void s.insertEvent.run(row.event.id, row.event.customerId, row.teamId, row.event.kind, row.event.occurredAt, row.externalId, row.opId, JSON.stringify(row.event));
   return {
     getCustomer: (id) => {
       const r = s.get.get(id) as CustomerSql | undefined;
@@ -91,11 +100,8 @@ export function customerQueries(db: Database): CustomerQueries {
       s.insert.run(c.id, row.teamId, row.externalId, c.name, JSON.stringify(c), JSON.stringify(row.clocks), JSON.stringify(row.phones), json(row.imported));
       writePhones(row);
     },
-    updateCustomer: (row) => {
-      const c = row.customer;
-      s.update.run(row.teamId, c.name, JSON.stringify(c), JSON.stringify(row.clocks), JSON.stringify(row.phones), json(row.imported), c.id);
-      writePhones(row);
-    },
+    updateCustomer,
+    updateCustomers: (rows) => rows.forEach(updateCustomer),
     listHistory: (customerId, limit, before) =>
       (s.history.all({ customerId, limit, beforeAt: before?.occurredAt ?? null, beforeId: before?.id ?? null }) as { data: string }[]).map(
         (r) => JSON.parse(r.data) as HistoryEvent,
@@ -108,17 +114,8 @@ export function customerQueries(db: Database): CustomerQueries {
       const r = s.eventByExternal.get(ext) as EventSql | undefined;
       return r ? toEvent(r) : null;
     },
-    insertEvent: (row) =>
-      void s.insertEvent.run(
-        row.event.id,
-        row.event.customerId,
-        row.teamId,
-        row.event.kind,
-        row.event.occurredAt,
-        row.externalId,
-        row.opId,
-        JSON.stringify(row.event),
-      ),
+    insertEvent,
+    insertEvents: (rows) => rows.forEach(insertEvent),
     updateEvent: (row) => void s.updateEvent.run(row.event.kind, row.event.occurredAt, JSON.stringify(row.event), row.event.id),
     getCustomers: (ids) => (s.many.all(JSON.stringify(ids)) as CustomerSql[]).map(toCustomer),
     getEvents: (ids) => (s.manyEvents.all(JSON.stringify(ids)) as EventSql[]).map(toEvent),

@@ -3,7 +3,7 @@ import type { OpAck } from '../../../shared/sync';
 import type { ChangeRow, FeedScope } from '../queries';
 import type { SyncOf } from './types';
 
-type SyncQueries = SyncOf<'reserveOp' | 'getOpAck' | 'saveOpAcks' | 'writeChanges' | 'headSeq' | 'listChanges'>;
+type SyncQueries = SyncOf<'reserveOp' | 'getOpAck' | 'reserveOps' | 'getOpAcks' | 'saveOpAcks' | 'writeChanges' | 'headSeq' | 'listChanges'>;
 
 /** An agent sees its team's customers and history, and a task change when the task was or is in the queue or theirs. */
 const AGENT_TASK_FILTER = `(domain <> 'task' OR user_id IS NULL OR user_id = @userId OR prev_user_id IS NULL OR prev_user_id = @userId)`;
@@ -22,12 +22,19 @@ export function syncQueries(db: Database): SyncQueries {
     team: db.prepare(`${CHANGES} AND team_id = @teamId ORDER BY seq LIMIT @limit`),
     agent: db.prepare(`${CHANGES} AND team_id = @teamId AND ${AGENT_TASK_FILTER} ORDER BY seq LIMIT @limit`),
   };
+  const ackOf = (raw: string | null | undefined) => (raw ? (JSON.parse(raw) as OpAck) : null);
   const statementFor = (scope: FeedScope) => (scope.kind === 'all' ? s.all : scope.kind === 'team' ? s.team : s.agent);
   return {
     reserveOp: (opId, clientId, userId, at) => s.reserve.run(opId, clientId, userId, at).changes === 1,
-    getOpAck: (opId) => {
-      const raw = s.getAck.get(opId) as string | null | undefined;
-      return raw ? (JSON.parse(raw) as OpAck) : null;
+    getOpAck: (opId) => ackOf(s.getAck.get(opId) as string | null | undefined),
+    reserveOps: (rows) => new Set(rows.filter((o) => s.reserve.run(o.opId, o.clientId, o.userId, o.at).changes === 1).map((o) => o.opId)),
+    getOpAcks: (opIds) => {
+      const acks = new Map<string, OpAck | null>();
+      for (const id of opIds) {
+        const raw = s.getAck.get(id) as string | null | undefined;
+        if (raw !== undefined) acks.set(id, ackOf(raw));
+      }
+      return acks;
     },
     saveOpAcks: (acks) => {
       for (const ack of acks) s.saveAck.run(JSON.stringify(ack), ack.opId);
