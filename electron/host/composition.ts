@@ -4,7 +4,9 @@ import { createStores, openDatabase, type Db } from './db';
 import { createHostEvents, type HostEvents } from './events';
 import { keyFileBox } from './secrets/keyfile-box';
 import type { SecretBox } from './secrets/secret-box';
-import { createHandlers } from './services';
+import { createServices } from './services';
+import { followUpConfig, loadFollowUpConfig, type FollowUpConfig } from './services/followup/config';
+import type { FollowUpService, FollowUpSync } from './services/followup/service';
 import { createSync, sealedTokenVault, type Sync, type TokenVault } from './sync';
 
 export interface HostOptions {
@@ -18,6 +20,12 @@ export interface HostOptions {
   secretBox?: SecretBox;
   /** The sync server to offer on the login screen; the console stays local until someone signs in. */
   serverUrl?: string;
+  /**
+   * Follow-up settings (docs/followup.md, "Settings file"): a JSON file path, or the settings
+   * already parsed (tests); absent = the built-ins. Read before the store is opened, so a bad file
+   * stops the host with a ConfigError naming the field and nothing is written.
+   */
+  followUp?: { configFile?: string | null; config?: unknown; now?: () => number };
   /** Sync wiring for tests and tools: where the refresh token lives, retry delays, the fetch to use. */
   sync?: { vault?: TokenVault; retry?: { baseMs: number; maxMs: number }; fetch?: typeof fetch; pullLimit?: number; autoStart?: boolean };
 }
@@ -31,6 +39,8 @@ export interface Host {
   db: Db;
   /** The sync client and the local writes (edits, notes, outcomes) that feed its outbox. */
   sync: Sync;
+  /** The follow-up service behind nextTask & co. (its `idle()` settles background claims). */
+  followUp: FollowUpService;
   close(): void;
 }
 
@@ -41,6 +51,10 @@ export interface Host {
  */
 export function createHost(options: HostOptions): Host {
   const defaultRegion = checkedRegion(options.defaultRegion);
+  const followUp: FollowUpConfig =
+    options.followUp?.config !== undefined
+      ? followUpConfig(options.followUp.config, defaultRegion)
+      : loadFollowUpConfig(options.followUp?.configFile ?? null, defaultRegion);
   const db = openDatabase(options.dbFile);
   const stores = createStores(db, {
     defaultRegion,
@@ -59,8 +73,17 @@ export function createHost(options: HostOptions): Host {
     ...(options.sync?.fetch ? { fetch: options.sync.fetch } : {}),
     ...(options.sync?.pullLimit ? { pullLimit: options.sync.pullLimit } : {}),
   });
+  const services = createServices({
+    stores,
+    db,
+    version: options.version,
+    mode: options.mode,
+    defaultRegion,
+    secretBox,
+    followUp: { config: followUp, sync: followUpSync(sync), ...(options.followUp?.now ? { now: options.followUp.now } : {}) },
+  });
   const handlers: Handlers = {
-    ...createHandlers({ stores, version: options.version, mode: options.mode, defaultRegion, secretBox }),
+    ...services.handlers,
     ...syncHandlers(sync, options.serverUrl ?? null),
   };
   if (options.sync?.autoStart !== false) sync.client.start();
@@ -69,10 +92,25 @@ export function createHost(options: HostOptions): Host {
     events,
     db,
     sync,
+    followUp: services.followUp,
     close() {
       sync.client.stop();
       if (db.open) db.close();
     },
+  };
+}
+
+/** The follow-up service's view of sync: state, session, claims, the local write path (public API only). */
+function followUpSync(sync: Sync): FollowUpSync {
+  return {
+    state: () => sync.client.status().state,
+    session: () => {
+      const session = sync.state.session();
+      return session ? { userId: session.userId, username: session.username } : null;
+    },
+    claim: (taskId) => sync.client.claim(taskId),
+    writes: sync.writes,
+    clientId: () => sync.state.node().clientId,
   };
 }
 

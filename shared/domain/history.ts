@@ -25,6 +25,8 @@ export const CallPayload = z.object({
   disposition: z.string().max(64).nullable(),
   notes: z.string().max(4000).nullable(),
   quality: CallQuality.nullable(),
+  /** Wrap-up tags (optional: older calls have none). */
+  tags: z.array(z.string().max(40)).max(20).optional(),
 });
 
 export const TicketPayload = z.object({

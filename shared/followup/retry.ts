@@ -95,6 +95,26 @@ export function canOfferCallback(task: FollowUpTask, policy: RetryPolicy = DEFAU
 }
 
 /**
+ * Whether a time the customer chose (a callback, a rescheduled follow-up) is acceptable: in the
+ * future, within callbackMaxAhead and inside the customer's calling hours. Returns it in epoch ms;
+ * throws CallbackError (field `at`, with the nearest acceptable time as `suggestion`).
+ */
+export function checkCallbackTime(at: string, now: string, context: RetryContext): number {
+  const policy = context.policy ?? DEFAULT_RETRY_POLICY;
+  const nowMs = toMillis(now, 'now');
+  const atMs = toMillis(at, 'at');
+  const suggest = () => {
+    const next = nextAllowedMs(Math.max(atMs, nowMs + 1), context.zone, context.calendar);
+    return next === null ? null : toIso(next);
+  };
+  if (atMs <= nowMs) throw new CallbackError('must be in the future', suggest());
+  if (atMs > nowMs + durationMs(policy.callbackMaxAhead)) throw new CallbackError(`must be within ${policy.callbackMaxAhead}`, null);
+  // The customer's wish does not override the calling rules; the form offers the next allowed time.
+  if (!isCallableMs(atMs, context.zone, context.calendar)) throw new CallbackError("is outside the customer's calling hours", suggest());
+  return atMs;
+}
+
+/**
  * What happens to a task after one dial (`task` as it was before the dial). Pure: the caller
  * stores the returned task with the outcome's history event in one transaction.
  *   - reached / refused / do_not_call / wrong_number → closed (status done);
@@ -116,15 +136,7 @@ export function afterAttempt(task: FollowUpTask, result: AttemptResult, now: str
     case 'do_not_call':
       return close(result.outcome);
     case 'callback': {
-      const atMs = toMillis(result.at, 'at');
-      const suggest = () => {
-        const next = nextAllowedMs(Math.max(atMs, nowMs), context.zone, context.calendar);
-        return next === null ? null : toIso(next);
-      };
-      if (atMs <= nowMs) throw new CallbackError('must be in the future', suggest());
-      if (atMs > nowMs + durationMs(policy.callbackMaxAhead)) throw new CallbackError(`must be within ${policy.callbackMaxAhead}`, null);
-      // The customer's wish does not override the calling rules; the form offers the next allowed time.
-      if (!isCallableMs(atMs, context.zone, context.calendar)) throw new CallbackError("is outside the customer's calling hours", suggest());
+      const atMs = checkCallbackTime(result.at, now, context);
       if (attempts >= policy.maxAttempts) return close('max_attempts');
       const slaMs = Math.max(toMillis(task.slaAt, 'task.slaAt'), atMs + durationMs(policy.callbackGrace));
       return {

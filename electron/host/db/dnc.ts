@@ -21,6 +21,8 @@ export interface DncReader {
 export interface DncWriter {
   /** Adds the number (again: keeps the first entry) and sets the customer's own flag. Call inside the wrap-up's transaction. */
   add(entry: DncEntry): void;
+  /** Sets the customer's own flag only (a customer without a number to list). */
+  flagCustomer(customerId: string): void;
 }
 
 export function dncStore(db: Db): DncReader & DncWriter {
@@ -38,5 +40,6 @@ export function dncStore(db: Db): DncReader & DncWriter {
       insert.run({ ...entry, addedAt: toMillis(entry.addedAt) });
       if (entry.customerId !== null) flag.run(entry.customerId);
     },
+    flagCustomer: (customerId) => void flag.run(customerId),
   };
 }

@@ -74,6 +74,9 @@ export function replicaStore(db: Db) {
     event: db.prepare<[string], { id: string; customer_id: string; kind: string; occurred_at: number; summary: string; payload: string }>(
       'SELECT id, customer_id, kind, occurred_at, summary, payload FROM history_events WHERE id = ?',
     ),
+    settle: db.prepare<{ id: string; status: string; attempts: number; dueAt: number; slaAt: number; assignedTo: string | null }>(
+      'UPDATE followup_tasks SET status = @status, attempts = @attempts, due_at = @dueAt, sla_at = @slaAt, assigned_to = @assignedTo WHERE id = @id',
+    ),
     taskState: db.prepare<[string, number, string | null, string]>('UPDATE followup_tasks SET status = ?, attempts = attempts + ?, assigned_to = ? WHERE id = ?'),
   };
 
@@ -181,6 +184,12 @@ export function replicaStore(db: Db) {
     setLease(taskId: string, lease: Lease): void {
       s.taskState.run('leased', 0, lease.holder, taskId);
       s.upsertLease.run(taskId, lease.holder, lease.leaseUntil, lease.epoch);
+    },
+    /** An outcome that decided the task's next state itself (a retry's due time, a callback's owner): stored as given, lease let go. */
+    settleTask(task: FollowUpTask): void {
+      s.settle.run({ id: task.id, status: task.status, attempts: task.attempts, dueAt: toMillis(task.dueAt), slaAt: toMillis(task.slaAt), assignedTo: task.assignedTo });
+      const lease = s.lease.get(task.id);
+      if (lease) s.upsertLease.run(task.id, null, null, lease.epoch);
     },
     /** An outcome recorded here: the task leaves the queue locally at once; the server confirms it on push. */
     closeTask(taskId: string, status: FollowUpTask['status'], assignedTo: string | null): void {

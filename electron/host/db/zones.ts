@@ -14,6 +14,9 @@ export interface ZoneContext {
 
 const META_KEY = 'followup_zone_options';
 const NONE: ReadonlySet<string> = new Set();
+const DEFAULT_CONTEXT: ZoneContext = { options: DEFAULT_ZONE_OPTIONS, blocked: NONE };
+/** What each connection's function was registered with: a refresh without options keeps it. */
+const registered = new WeakMap<Db, ZoneContext>();
 
 /** A stable text of what the stored zones depend on besides the store: zone options and the managed list. */
 export function zoneOptionsKey(context: Pick<ZoneContext, 'options' | 'managedListKey'>): string {
@@ -33,7 +36,8 @@ export function dialledNumber(numbers: readonly string[], blocked: ReadonlySet<s
  * triggers of migration 009. Registered on every connection (open.ts, with the defaults) and again
  * by the host with its settings; `refreshZones` then recomputes what other options made.
  */
-export function registerZoneFunction(db: Db, context: ZoneContext = { options: DEFAULT_ZONE_OPTIONS, blocked: NONE }): void {
+export function registerZoneFunction(db: Db, context: ZoneContext = DEFAULT_CONTEXT): void {
+  registered.set(db, context);
   db.function('followup_zone', (timeZone: unknown, region: unknown, numbers: unknown) => {
     const customer = { timeZone: typeof timeZone === 'string' ? timeZone : null, region: typeof region === 'string' ? region : null };
     const number = typeof numbers === 'string' ? dialledNumber(numbers.split(' '), context.blocked) : null;
@@ -51,9 +55,10 @@ const ZONE_SQL = `followup_zone(c.time_zone, c.region,
 /**
  * Fills `followup_tasks.call_zone` where it is missing (rows from before migration 009, a bulk load
  * without triggers), or everywhere when the options or the managed list differ from those the
- * stored zones were computed with. Registers the function with `context` first. Returns the rows written.
+ * stored zones were computed with. Registers the function with `context` first (by default the one
+ * the connection has: the host's settings, or the defaults). Returns the rows written.
  */
-export function refreshZones(db: Db, context: ZoneContext = { options: DEFAULT_ZONE_OPTIONS, blocked: NONE }): number {
+export function refreshZones(db: Db, context: ZoneContext = registered.get(db) ?? DEFAULT_CONTEXT): number {
   registerZoneFunction(db, context);
   const key = zoneOptionsKey(context);
   const stored = db.prepare<[string], { value: string }>('SELECT value FROM store_meta WHERE key = ?').get(META_KEY)?.value ?? null;

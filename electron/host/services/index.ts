@@ -1,5 +1,6 @@
-import { ApiFailure, type Handlers } from '../../../shared/api';
+import type { Handlers } from '../../../shared/api';
 import type { Stores } from '../db';
+import type { Db } from '../db/open';
 import type { SecretBox } from '../secrets/secret-box';
 import { recordAgentState } from './agent-states';
 import { appInfo } from './appInfo';
@@ -10,6 +11,8 @@ import { historyPage } from './history';
 import { lookupCaller } from './lookup';
 import { queueList } from './queue';
 import { searchCustomers } from './search';
+import type { FollowUpConfig } from './followup/config';
+import { followUpService, type FollowUpService, type FollowUpSync } from './followup/service';
 import { softphoneSettingsService } from './softphone-settings';
 
 export interface ServiceContext {
@@ -18,6 +21,9 @@ export interface ServiceContext {
   mode: 'desktop' | 'web';
   defaultRegion: string;
   secretBox: SecretBox;
+  db: Db;
+  /** Follow-up work: the deployment's settings and the sync client's side of it (composition.ts). */
+  followUp: { config: FollowUpConfig; sync: FollowUpSync; now?: () => number };
 }
 
 /** The contract's handler map over the stores: each entry is a plain function of its input. */
@@ -25,10 +31,23 @@ export interface ServiceContext {
 export type ServiceHandlers = Omit<Handlers, 'syncStatus' | 'login' | 'logout'>;
 
 export function createHandlers(ctx: ServiceContext): ServiceHandlers {
+  return createServices(ctx).handlers;
+}
+
+/** The handler map and the follow-up service behind it (the host holds it for shutdown and tools). */
+export function createServices(ctx: ServiceContext): { handlers: ServiceHandlers; followUp: FollowUpService } {
   const { customers, history, tasks } = ctx.stores;
   const { defaultRegion } = ctx;
   const softphone = softphoneSettingsService({ meta: ctx.stores.meta, secrets: ctx.stores.secrets, box: ctx.secretBox, now: Date.now });
-  return {
+  const followUp = followUpService({
+    db: ctx.db,
+    stores: ctx.stores,
+    config: ctx.followUp.config,
+    sync: ctx.followUp.sync,
+    softphone: () => softphone.identity(),
+    ...(ctx.followUp.now ? { now: ctx.followUp.now } : {}),
+  });
+  const handlers: ServiceHandlers = {
     appInfo: () => appInfo({ customers, version: ctx.version, mode: ctx.mode, defaultRegion }),
     searchCustomers: (input) => searchCustomers({ customers, defaultRegion }, input),
     getCustomer: (input) => loadCustomer360({ customers, history }, input.customerId, input.pageSize),
@@ -36,22 +55,18 @@ export function createHandlers(ctx: ServiceContext): ServiceHandlers {
     lookupCaller: (input) => lookupCaller({ customers, history, defaultRegion }, input),
     queueList: (input) => queueList(tasks, input),
     createCustomer: (input) => createCustomer({ customers, history, defaultRegion }, input),
-    recordCall: (input) => recordCall(ctx.stores, input),
+    recordCall: (input) => recordCall({ ...ctx.stores, feedback: (call) => followUp.callFeedback(call), appendEvent: (event) => ctx.followUp.sync.writes.appendEvent(event) }, input),
     recordAgentState: (input) => recordAgentState(ctx.stores.agentStates, input),
     getSoftphoneSettings: () => softphone.get(),
     saveSoftphoneSettings: (input) => softphone.save(input.settings, input.password),
     softphoneCredentials: () => softphone.credentials(),
-    // In progress (issue 6): replaced by services/followup in the next commits.
-    followUpSettings: unbuilt,
-    nextTask: unbuilt,
-    openTask: unbuilt,
-    checkDial: unbuilt,
-    skipTask: unbuilt,
-    rescheduleTask: unbuilt,
-    saveFollowUpOutcome: unbuilt,
+    followUpSettings: () => followUp.settings(),
+    nextTask: (input) => followUp.nextTask(input),
+    openTask: (input) => followUp.openTask(input.taskId),
+    checkDial: (input) => followUp.checkDial(input),
+    skipTask: (input) => followUp.skipTask(input),
+    rescheduleTask: (input) => followUp.rescheduleTask(input),
+    saveFollowUpOutcome: (input) => followUp.saveOutcome(input),
   };
-}
-
-function unbuilt(): never {
-  throw new ApiFailure('unavailable', 'follow-up work is not built yet');
+  return { handlers, followUp };
 }

@@ -38,6 +38,11 @@ export function softphoneSettingsService(deps: SoftphoneSettingsDeps) {
 
   return {
     get: state,
+    /** The configured extension (the agent's id while not signed in) and display name (scripts say it), or nulls. */
+    identity(): { extension: string | null; displayName: string | null } {
+      const settings = readSettings();
+      return { extension: settings?.extension ?? null, displayName: settings?.displayName.trim() || null };
+    },
     save(settings: SoftphoneSettings, password: string | undefined): SoftphoneSettingsState {
       deps.meta.set(SETTINGS_KEY, JSON.stringify(settings));
       if (password !== undefined) deps.secrets.put(PASSWORD_KEY, { scheme: deps.box.scheme, ciphertext: deps.box.seal(password) }, deps.now());

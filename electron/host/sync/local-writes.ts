@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { HistoryEvent } from '../../../shared/domain';
+import type { FollowUpTask, HistoryEvent } from '../../../shared/domain';
 import { decodeHlc, encodeHlc, tick, type EditableCustomer, type Operation } from '../../../shared/sync';
 import type { Db } from '../db/open';
 import type { HistoryWriter } from '../db/history';
@@ -61,12 +61,30 @@ export function localWrites(deps: LocalWriteDeps) {
      * local queue now; the server closes it on push if nobody was granted it since (else the event
      * is still kept and the task stays with its new holder).
      */
-    recordOutcome: committed((input: { taskId: string; result: OutcomeResult; event: HistoryEvent; agentId: string | null }) => {
-      const epoch = replica.lease(input.taskId)?.epoch ?? 0;
-      deps.history.append(input.event);
-      replica.closeTask(input.taskId, input.result === 'retry' ? 'queued' : input.result, input.result === 'retry' ? null : input.agentId);
-      enqueue({ type: 'task.outcome', opId: opId(), hlc: stamp(), taskId: input.taskId, leaseEpoch: epoch, result: input.result, event: input.event });
-    }),
+    recordOutcome: committed(
+      (input: {
+        taskId: string;
+        result: OutcomeResult;
+        event: HistoryEvent;
+        agentId: string | null;
+        /** The op id (a wrap-up's saveId, so a retried save is one op); made here when absent. */
+        opId?: string;
+        /** The task as the outcome leaves it (due, SLA, owner, dials: services/followup); absent = close as `result` says. */
+        next?: FollowUpTask;
+        /** Events written with it (the wrap-up's feedback), each sent as its own history.append. */
+        alsoEvents?: readonly HistoryEvent[];
+      }) => {
+        const epoch = replica.lease(input.taskId)?.epoch ?? 0;
+        for (const event of input.alsoEvents ?? []) {
+          deps.history.append(event);
+          enqueue({ type: 'history.append', opId: `${input.opId ?? opId()}-${event.kind}`.slice(0, 100), hlc: stamp(), event });
+        }
+        deps.history.append(input.event);
+        if (input.next) replica.settleTask(input.next);
+        else replica.closeTask(input.taskId, input.result === 'retry' ? 'queued' : input.result, input.result === 'retry' ? null : input.agentId);
+        enqueue({ type: 'task.outcome', opId: input.opId ?? opId(), hlc: stamp(), taskId: input.taskId, leaseEpoch: epoch, result: input.result, event: input.event });
+      },
+    ),
   };
 }
 export type LocalWrites = ReturnType<typeof localWrites>;

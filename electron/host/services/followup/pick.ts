@@ -1,0 +1,116 @@
+import type { Assignee, PickCandidate, PickPart, QueueReader } from '../../db';
+import type { CallingCalendar } from '../../../../shared/followup/windows';
+import { isCallableMs, nextAllowedMs } from '../../../../shared/followup/windows';
+
+/**
+ * The local queue's pick, in the order of shared/followup/ordering (sortQueue) without sorting:
+ *
+ *   for each assignee (the agent's own tasks first, then nobody's),
+ *     for each effective priority level 0…5 (a task at risk climbs one level),
+ *       first the promoted tasks (priority = level + 1, at_risk_at ≤ now) by at_risk_at,
+ *       then the plain ones (priority = level, due_at ≤ now < at_risk_at) by due_at,
+ *         each merged over the calling zones that are open now, by (key, id).
+ *
+ * Every step is an index range read (db/queue.ts, migration 009) returning a few rows; the caller
+ * applies the compliance gate to each candidate and stops at the first that passes, so a pick
+ * reads a handful of index entries whatever the size of the queue. Zones that are closed now are
+ * never read: at night in Shanghai the Shanghai tasks cost one probe, not a scan.
+ */
+
+export interface PickContext {
+  now: number;
+  /** The agent asking; null: nobody's own tasks (the "own first" step is skipped). */
+  agent: string | null;
+  type: string | null;
+  maxAttempts: number;
+  calendar: CallingCalendar;
+  /** `held`: only the agent's own tasks (the offline console works only what it holds). */
+  scope: 'all' | 'held';
+}
+
+const PAGE = 8;
+const LEVELS = [0, 1, 2, 3, 4, 5] as const;
+const PARTS: readonly PickPart[] = ['at_risk', 'due'];
+
+/** Zones whose calling window is open at `now`. */
+export function openZones(zones: readonly string[], now: number, calendar: CallingCalendar): string[] {
+  return zones.filter((zone) => {
+    try {
+      return isCallableMs(now, zone, calendar);
+    } catch {
+      return false; // a zone the runtime does not know: nobody in it can be proven callable
+    }
+  });
+}
+
+function* pages(queue: QueueReader, zone: string, assignee: Assignee, priority: number, part: PickPart, ctx: PickContext): Generator<PickCandidate> {
+  let after: { key: number; id: string } | null = null;
+  for (;;) {
+    const rows = queue.candidates({ zone, assignee, priority, part, now: ctx.now, maxAttempts: ctx.maxAttempts, type: ctx.type, after, limit: PAGE });
+    yield* rows;
+    const last = rows.at(-1);
+    if (rows.length < PAGE || !last) return;
+    after = { key: last.key, id: last.id };
+  }
+}
+
+/** Merges per-zone streams, each in (key, id) order, into one. */
+function* merged(streams: Generator<PickCandidate>[]): Generator<PickCandidate> {
+  const heads = streams.map((s) => ({ s, head: s.next() }));
+  for (;;) {
+    let best: (typeof heads)[number] | null = null;
+    for (const h of heads) {
+      if (h.head.done) continue;
+      const c = h.head.value;
+      const b = best?.head.done === false ? best.head.value : null;
+      if (b === null || c.key < b.key || (c.key === b.key && c.id < b.id)) best = h;
+    }
+    if (!best || best.head.done) return;
+    const value = best.head.value;
+    best.head = best.s.next();
+    yield value;
+  }
+}
+
+/** Due tasks the agent may work, in queue order, in the zones open now (compliance not yet applied). */
+export function* candidatesInOrder(queue: QueueReader, ctx: PickContext): Generator<PickCandidate> {
+  const zones = openZones(queue.zones(), ctx.now, ctx.calendar);
+  if (zones.length === 0) return;
+  const assignees: Assignee[] = [];
+  if (ctx.agent !== null) assignees.push({ own: ctx.agent });
+  if (ctx.scope === 'all') assignees.push('free');
+  for (const assignee of assignees) {
+    for (const level of LEVELS) {
+      for (const part of PARTS) {
+        const priority = part === 'at_risk' ? level + 1 : level;
+        if (priority < 1 || priority > 5) continue;
+        yield* merged(zones.map((zone) => pages(queue, zone, assignee, priority, part, ctx)));
+      }
+    }
+  }
+}
+
+/**
+ * When the queue next has something for this agent: per zone, its earliest task that is not
+ * workable now (not due yet, or waiting for the zone's window), moved to the zone's next window.
+ * A task blocked for good (do-not-call) may make this early; the console asks again then.
+ */
+export function nextWorkableAt(queue: QueueReader, ctx: Omit<PickContext, 'scope'>): number | null {
+  let best: number | null = null;
+  const assignees: Assignee[] = ctx.agent !== null ? [{ own: ctx.agent }, 'free'] : ['free'];
+  for (const zone of queue.zones()) {
+    let open: boolean;
+    try {
+      open = isCallableMs(ctx.now, zone, ctx.calendar);
+    } catch {
+      continue;
+    }
+    for (const assignee of assignees) {
+      const due = queue.earliestDue({ zone, assignee, after: open ? ctx.now : -Number.MAX_SAFE_INTEGER, maxAttempts: ctx.maxAttempts, type: ctx.type });
+      if (due === null) continue;
+      const at = nextAllowedMs(Math.max(ctx.now, due), zone, ctx.calendar);
+      if (at !== null && (best === null || at < best)) best = at;
+    }
+  }
+  return best;
+}
