@@ -236,7 +236,11 @@ export class Softphone {
         this.update(line.id, { state: 'active', answeredAt: this.now() });
         record.statsTimer = setInterval(() => void this.sampleQuality(line.id), STATS_INTERVAL_MS);
       } else if (state === SessionState.Terminated) {
-        this.end(line.id, record.line.answeredAt === null ? (line.direction === 'inbound' ? 'missed' : 'no answer') : 'remote hangup');
+        const reason = record.line.answeredAt === null ? (line.direction === 'inbound' ? 'missed' : 'no answer') : 'remote hangup';
+        // sip.js moves an Inviter to Terminated before it calls our onReject with the final response:
+        // let that run first, so a declined call ends as "rejected 603", not as a plain "no answer".
+        if (session instanceof Inviter && record.line.answeredAt === null) queueMicrotask(() => this.end(line.id, reason));
+        else this.end(line.id, reason);
       }
     });
     this.emit();
