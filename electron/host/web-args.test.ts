@@ -9,6 +9,7 @@ describe('web.ts command line', () => {
   it('reads the documented options', () => {
     const args = parseWebArgs(['--port', '0', '--db', ':memory:', '--region', 'us', '--dev', '--connect-src', 'wss://pbx.example:8089']);
     expect(args).toMatchObject({ port: 0, db: ':memory:', region: 'US', dev: true, connectSrc: ['wss://pbx.example:8089'] });
+    expect(parseWebArgs(['--followup-config', '/etc/huifang/followup.json']).followUpConfig).toBe('/etc/huifang/followup.json');
   });
 
   it('takes extra bridge origins for a separate Vite dev server', () => {

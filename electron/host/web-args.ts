@@ -25,6 +25,8 @@ export interface WebArgs {
   allowOrigins: string[];
   /** Softphone settings to save on start (sealed password), or null to leave the stored ones. */
   sip: SipPreset | null;
+  /** --followup-config as given (web.ts falls back to $HUIFANG_FOLLOWUP_CONFIG, then the machine-wide file). */
+  followUpConfig: string | undefined;
 }
 
 /** The environment variable carrying the SIP password for `--sip-*`. */
@@ -32,7 +34,7 @@ export const SIP_PASSWORD_ENV = 'HUIFANG_SIP_PASSWORD';
 
 export const WEB_USAGE = `usage: tsx electron/host/web.ts [--port 5170] [--db .data/huifang.db] [--region CN]
                              [--renderer dist/renderer] [--dev] [--connect-src "wss://pbx:8089 …"]
-                             [--allow-origin http://127.0.0.1:5173]
+                             [--allow-origin http://127.0.0.1:5173] [--followup-config /etc/huifang/followup.json]
                              [--sip-ws ws://127.0.0.1:8088 --sip-domain huifang.test --sip-extension 1001
                               [--sip-display-name "Agent 1001"] [--sip-wrap-up 60]]
   --port         port on 127.0.0.1 (0 picks a free one)
@@ -43,6 +45,10 @@ export const WEB_USAGE = `usage: tsx electron/host/web.ts [--port 5170] [--db .d
   --connect-src  extra CSP connect-src sources, e.g. the SIP server (default: $HUIFANG_CONNECT_SRC)
   --allow-origin another page origin that may open the bridge, e.g. \`npx vite\` proxying /bridge here
                  (repeatable; the page still needs the token: open it with #token=… from the URL above)
+  --followup-config  the follow-up settings file (dispositions, surveys, scripts, calling windows, retry
+                 policy, do-not-call list; docs/followup.md). Default: $HUIFANG_FOLLOWUP_CONFIG, else the
+                 machine-wide /etc/huifang/followup.json if present, else the built-ins. A bad file stops
+                 the console with the field named
   --sip-ws, --sip-domain, --sip-extension, --sip-display-name, --sip-wrap-up (seconds, 0 = none)
                  pre-configure the softphone (saved on start; the WebSocket is added to connect-src).
                  The password comes from $HUIFANG_SIP_PASSWORD, never from a flag; unset keeps the
@@ -70,6 +76,7 @@ export function parseWebArgs(argv: readonly string[], env: Record<string, string
       'sip-extension': { type: 'string' },
       'sip-display-name': { type: 'string' },
       'sip-wrap-up': { type: 'string' },
+      'followup-config': { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -92,6 +99,7 @@ export function parseWebArgs(argv: readonly string[], env: Record<string, string
     connectSrc,
     allowOrigins,
     sip,
+    followUpConfig: values['followup-config'],
   };
 }
 

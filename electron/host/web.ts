@@ -2,12 +2,15 @@
  * Web mode: the same host and the same renderer bundle as the desktop app, without Electron.
  *   tsx electron/host/web.ts --port 5170 --db .data/huifang.db --region CN
  * Prints the URL to open (with the per-launch token in its fragment). Exit codes: 0 after
- * SIGINT/SIGTERM, 2 for a bad command line, 1 when the db, the port or the bundle is not usable.
+ * SIGINT/SIGTERM, 2 for a bad command line or a bad follow-up settings file (every bad field
+ * listed), 1 when the db, the port or the bundle is not usable.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
+import { ConfigError } from '../../shared/followup/config-error';
 import { createHost, type Host } from './composition';
+import { configFileFrom } from './services/followup/config';
 import { applySipPreset, describeSipState } from './sip-preset';
 import { createToken } from './transports/token';
 import { parseWebArgs, SIP_PASSWORD_ENV, WEB_USAGE, type WebArgs } from './web-args';
@@ -21,11 +24,15 @@ function fail(message: string, code: number): never {
 }
 
 function openHost(args: WebArgs): Host {
+  const configFile = configFileFrom({ flag: args.followUpConfig, env: process.env, platform: process.platform, exists: existsSync });
   try {
     if (args.db !== ':memory:') mkdirSync(path.dirname(path.resolve(args.db)), { recursive: true });
     const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
-    return createHost({ dbFile: args.db, defaultRegion: args.region, mode: 'web', version });
+    const host = createHost({ dbFile: args.db, defaultRegion: args.region, mode: 'web', version, followUp: { configFile } });
+    if (configFile !== null) console.log(`follow-up settings: ${configFile}`);
+    return host;
   } catch (error) {
+    if (error instanceof ConfigError) return fail(`${error.message}${error.errors.length > 1 ? `\n${error.errors.slice(1).map((e) => `  ${e.field || '(document)'}: ${e.message}`).join('\n')}` : ''}`, 2);
     return fail(`cannot open the database at ${args.db}: ${(error as Error).message}`, 1);
   }
 }

@@ -8,13 +8,18 @@
  * Until the settings service holds them, these come from the environment:
  *   HUIFANG_DB           database file (default: <userData>/huifang.db)
  *   HUIFANG_REGION       default region for numbers without a country code (default CN)
+ *   HUIFANG_FOLLOWUP_CONFIG  follow-up settings file (default: the machine-wide managed file,
+ *                        /etc/huifang/followup.json, %ProgramData%\Huifang\followup.json or
+ *                        /Library/Application Support/Huifang/followup.json, when present)
  *   HUIFANG_CONNECT_SRC  extra CSP connect-src sources: the SIP WebSocket server
  *   HUIFANG_UPDATE_URL   generic update feed overriding the one packaged in app-update.yml
  *   HUIFANG_RENDERER_URL development only: load the renderer from the Vite dev server
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import { createHost, type Host } from '../host/composition';
+import { configFileFrom } from '../host/services/followup/config';
 import { contentSecurityPolicy, parseConnectSrc } from '../host/csp';
 import { appUrlMatcher, registerIpc } from '../host/transports/ipc';
 import { APP_INDEX_URL } from './app-files';
@@ -45,6 +50,7 @@ function openWindow(): void {
 
 function start(): void {
   const dbFile = process.env.HUIFANG_DB ?? path.join(app.getPath('userData'), 'huifang.db');
+  const configFile = configFileFrom({ flag: undefined, env: process.env, platform: process.platform, exists: existsSync });
   try {
     host = createHost({
       dbFile,
@@ -52,9 +58,11 @@ function start(): void {
       mode: 'desktop',
       version: app.getVersion(),
       secretBox: safeStorageBox() ?? undefined,
+      followUp: { configFile },
     });
   } catch (error) {
-    fatal(`The database at ${dbFile} cannot be opened:\n${(error as Error).message}`);
+    const settings = (error as Error).name === 'ConfigError';
+    fatal(settings ? `The follow-up settings cannot be used:\n${(error as Error).message}` : `The database at ${dbFile} cannot be opened:\n${(error as Error).message}`);
     return;
   }
   const csp = contentSecurityPolicy({ connectSrc: parseConnectSrc(process.env.HUIFANG_CONNECT_SRC) });

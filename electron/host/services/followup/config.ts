@@ -26,7 +26,15 @@ export function managedConfigPath(platform: NodeJS.Platform, env: Record<string,
 }
 export const FOLLOWUP_CONFIG_ENV = 'HUIFANG_FOLLOWUP_CONFIG';
 
-const ScriptDefSchema = z.strictObject({ title: LocalizedText, text: LocalizedText });
+const ScriptDefSchema = z.strictObject({
+  title: LocalizedText,
+  text: LocalizedText.superRefine((texts, ctx) => {
+    for (const [language, text] of Object.entries(texts)) {
+      const unknown = unknownPlaceholders(text);
+      if (unknown.length > 0) ctx.addIssue({ code: 'custom', path: [language], message: `unknown placeholder ${unknown.map((p) => `{{${p}}}`).join(', ')}` });
+    }
+  }),
+});
 const Zone = z.string().max(64).refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone such as Asia/Shanghai');
 
 export const FollowUpConfigFile = z
@@ -58,14 +66,6 @@ export const FollowUpConfigFile = z
       if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['surveys', i, 'id'], message: `duplicate survey id "${s.id}" (also surveys[${first}])` });
       else surveys.set(s.id, i);
     });
-    for (const [id, script] of Object.entries(file.scripts ?? {})) {
-      for (const [language, text] of Object.entries(script.text)) {
-        const unknown = unknownPlaceholders(text);
-        if (unknown.length > 0) {
-          ctx.addIssue({ code: 'custom', path: ['scripts', id, 'text', language], message: `unknown placeholder ${unknown.map((p) => `{{${p}}}`).join(', ')}` });
-        }
-      }
-    }
   });
 export type FollowUpConfigFile = z.input<typeof FollowUpConfigFile>;
 
