@@ -16,7 +16,7 @@ export interface DemoOptions {
 }
 
 /** Bump when the generated data changes for a given seed: cached demo databases (bench) are rebuilt. */
-export const DEMO_GENERATOR_VERSION = 1;
+export const DEMO_GENERATOR_VERSION = 2;
 
 /** 2026-11-20T00:00:00Z: recent enough that tasks look due when the demo is shown. */
 export const DEFAULT_ANCHOR_MS = Date.UTC(2026, 10, 20);

@@ -42,6 +42,21 @@ export const KNOWN = {
   },
   /** A valid Chinese mobile number that belongs to nobody: the "unknown caller" screen-pop. */
   unknownNumber: '+8613600136000',
+  /**
+   * Follow-up tasks with a story, as the built-in rules make them (rule, team, script, survey,
+   * reason event). With 张伟's complaint care call above:
+   * - Emily's satisfaction survey after a delivered order (an English script in Los Angeles time);
+   * - 李秀英's renewal call (P2, no reason event: a time-based rule);
+   * - 陈静's callback, assigned to agent 1001 (the demo softphone), due the morning after the anchor;
+   * - 王芳 asked not to be called: her reactivation task is never offered, although 陈静 on the
+   *   same line still is.
+   */
+  followUps: {
+    survey: { taskId: 'task-emily-survey', orderEventId: 'ev-emily-delivered', orderId: 'US-7781' },
+    renewal: { taskId: 'task-lixiuying-renewal' },
+    callback: { taskId: 'task-chenjing-callback', agent: '1001' },
+    doNotCall: { taskId: 'task-wangfang-reactivation', customerId: 'cust-wangfang' },
+  },
 } as const;
 
 /** Every number above: the generator keeps clear of them. */

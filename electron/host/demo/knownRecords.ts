@@ -1,4 +1,4 @@
-import type { Customer, HistoryEvent } from '../../../shared/domain';
+import type { Customer, FollowUpTask, HistoryEvent } from '../../../shared/domain';
 import { PRODUCTS } from './catalog';
 import type { DemoRecord } from './record';
 import { callEvent, feedbackEvent, followupEvent, noteEvent, orderEvent, ticketEvent, type EventContext } from './events';
@@ -74,6 +74,10 @@ function zhangWei(seed: number, anchorMs: number): DemoRecord {
     reasonEventId: k.openTicketEventId,
     attempts: 1,
     assignedTo: null,
+    ruleId: 'complaint-care',
+    team: 'care',
+    scriptId: 'complaint-care-v1',
+    surveyId: 'csat-complaint',
   };
   return {
     customer: person(k.id, k.name, { segment: 'vip', tags: ['high_value', 'member', 'complained'], email: 'zhangwei@example.cn' }, createdAt, anchorMs),
@@ -96,7 +100,12 @@ function longHistory(seed: number, anchorMs: number): DemoRecord {
     customer: person(k.id, k.name, { city: '上海', company: '上海瑞丰贸易有限公司', tags: ['b2b', 'member'], segment: 'vip' }, createdAt, anchorMs),
     phones: [{ e164: k.mobile, label: 'mobile', isPrimary: true }],
     events: timeline(rng, ctx, { count: k.events, fromMs: createdAt, toMs: anchorMs - HOUR, idPrefix: 'ev-lixiuying', tieRate: 0.02 }),
-    tasks: [],
+    tasks: [
+      knownTask(KNOWN.followUps.renewal.taskId, k.id, anchorMs, {
+        type: 'renewal_call', priority: 2, dueAt: anchorMs - 2 * DAY, slaAt: anchorMs + 19 * DAY, reason: '服务合约 30 天内到期，续约回访',
+        ruleId: 'renewal', team: 'sales', scriptId: 'renewal-v1', surveyId: null,
+      }),
+    ],
   };
 }
 
@@ -107,11 +116,24 @@ function sharedLine(seed: number, anchorMs: number): DemoRecord[] {
     const rng = Random.for(seed, KNOWN_STREAM + 3 + n, 0);
     const createdAt = anchorMs - (2 + n) * 365 * DAY;
     const ctx: EventContext = { customerId: id, lang: 'zh-CN', phone: line.e164, currency: 'CNY', anchorMs };
+    const f = KNOWN.followUps;
+    // 王芳 (n = 0) asked not to be called; 陈静 (n = 1) asked to be called back by agent 1001.
+    const task =
+      n === 0
+        ? knownTask(f.doNotCall.taskId, id, anchorMs, {
+            type: 'reactivation', priority: 5, dueAt: anchorMs - 3 * DAY, slaAt: anchorMs + 11 * DAY, reason: '超过 90 天未下单',
+            ruleId: 'reactivation', team: 'sales', scriptId: 'reactivation-v1', surveyId: null,
+          })
+        : knownTask(f.callback.taskId, id, anchorMs, {
+            type: 'satisfaction_survey', priority: 4, dueAt: anchorMs + DAY + 2 * HOUR, slaAt: anchorMs + DAY + 2 * HOUR + 30 * 60_000,
+            reason: '客户约定次日上午回电', attempts: 1, assignedTo: f.callback.agent,
+            ruleId: 'survey-delivered', team: 'survey', scriptId: 'satisfaction-v1', surveyId: 'csat-delivery',
+          });
     return {
-      customer: person(id, name, { city: '杭州' }, createdAt, anchorMs),
+      customer: person(id, name, { city: '杭州', ...(n === 0 ? { doNotCall: true } : {}) }, createdAt, anchorMs),
       phones: [{ e164: line.e164, label: n === 0 ? 'mobile' : 'home', isPrimary: true }],
       events: timeline(rng, ctx, { count: 6 + n * 3, fromMs: createdAt, toMs: anchorMs - DAY, idPrefix: `ev-${id.slice(5)}`, tieRate: 0 }),
-      tasks: [],
+      tasks: [task],
     };
   });
 }
@@ -121,13 +143,46 @@ function english(seed: number, anchorMs: number): DemoRecord {
   const rng = Random.for(seed, KNOWN_STREAM + 5, 0);
   const createdAt = anchorMs - 500 * DAY;
   const ctx: EventContext = { customerId: k.id, lang: 'en', phone: k.mobile, currency: 'USD', anchorMs };
+  const survey = KNOWN.followUps.survey;
+  const deliveredAt = anchorMs - 3 * DAY;
+  const delivered = orderEvent(rng, ctx, { id: survey.orderEventId, atMs: deliveredAt }, {
+    orderId: survey.orderId, amountMinor: 12_999, currency: 'USD', status: 'delivered', items: [{ sku: 'KT-1501', name: 'Electric kettle', qty: 1 }],
+  });
   return {
     customer: person(k.id, k.name, {
       region: 'US', timeZone: 'America/Los_Angeles', city: 'San Francisco', language: 'en', email: 'emily.johnson@example.com', tags: ['member'],
     }, createdAt, anchorMs),
     phones: [{ e164: k.mobile, label: 'mobile', isPrimary: true }],
-    events: timeline(rng, ctx, { count: 12, fromMs: createdAt, toMs: anchorMs - DAY, idPrefix: 'ev-emily', tieRate: 0 }),
-    tasks: [],
+    events: [...timeline(rng, ctx, { count: 12, fromMs: createdAt, toMs: anchorMs - 4 * DAY, idPrefix: 'ev-emily', tieRate: 0 }), delivered],
+    tasks: [
+      knownTask(survey.taskId, k.id, anchorMs, {
+        type: 'satisfaction_survey', priority: 4, dueAt: deliveredAt + 2 * DAY, slaAt: deliveredAt + 7 * DAY, reason: 'Order delivered: satisfaction survey',
+        reasonEventId: survey.orderEventId, ruleId: 'survey-delivered', team: 'survey', scriptId: 'satisfaction-v1', surveyId: 'csat-delivery',
+      }),
+    ],
+  };
+}
+
+/** A queued task as a rule writes it; times in epoch ms. */
+function knownTask(
+  id: string,
+  customerId: string,
+  anchorMs: number,
+  fields: Omit<Partial<FollowUpTask>, 'dueAt' | 'slaAt'> & { type: string; dueAt: number; slaAt: number; reason: string },
+): FollowUpTask {
+  const { dueAt, slaAt, ...rest } = fields;
+  return {
+    id,
+    customerId,
+    status: 'queued',
+    priority: 3,
+    reasonEventId: null,
+    attempts: 0,
+    assignedTo: null,
+    createdAt: new Date(Math.min(dueAt, anchorMs) - DAY).toISOString(),
+    ...rest,
+    dueAt: new Date(dueAt).toISOString(),
+    slaAt: new Date(slaAt).toISOString(),
   };
 }
 

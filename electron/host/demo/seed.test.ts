@@ -73,3 +73,49 @@ describe('a seeded demo store, as the console sees it', () => {
     });
   });
 });
+
+describe('the demo console’s follow-ups', () => {
+  let demo: Host;
+  // Saturday 10:30 in Shanghai, the morning after the anchor: 陈静's callback is due.
+  const now = Date.UTC(2026, 10, 21, 2, 30);
+  const ask = async <M extends Method>(method: M, input: unknown): Promise<OutputOf<M>> => {
+    const reply = await dispatch(demo.handlers, method, input, { checkOutput: true });
+    if (!reply.ok) throw new Error(reply.error.message);
+    return reply.value as OutputOf<M>;
+  };
+  beforeAll(async () => {
+    demo = createHost({ dbFile: ':memory:', defaultRegion: 'CN', mode: 'web', version: 'test', sync: { autoStart: false }, followUp: { now: () => now } });
+    seedDemo(demo.db, { customers: 1_000, seed: 42 });
+    const settings = { wsUrl: 'ws://127.0.0.1:8088', domain: 'huifang.test', extension: '1001', authorizationUsername: '1001', displayName: '李娜', wrapUpLimitSec: 60, whenNotAvailable: 'busy', callWaiting: true };
+    await ask('saveSoftphoneSettings', { settings });
+  });
+  afterAll(() => demo.close());
+
+  it('offers agent 1001 陈静’s callback first, on the line 王芳 shares but asked not to be called on', async () => {
+    const f = KNOWN.followUps;
+    const next = await ask('nextTask', {});
+    expect(next.status === 'task' && next.preview.task).toMatchObject({ id: f.callback.taskId, assignedTo: '1001', status: 'leased' });
+    expect(next.status === 'task' && next.preview.dial.check).toEqual({ ok: true, e164: KNOWN.sharedLine.e164 });
+    expect(await ask('checkDial', { number: KNOWN.sharedLine.e164, taskId: f.doNotCall.taskId })).toMatchObject({ ok: false, reason: 'customer_do_not_call' });
+  });
+
+  it('previews Emily’s survey with the delivered order, an English script and the delivery survey', async () => {
+    const preview = await ask('openTask', { taskId: KNOWN.followUps.survey.taskId });
+    expect(preview.reasonEvent).toMatchObject({ id: KNOWN.followUps.survey.orderEventId, kind: 'order' });
+    expect(preview.script?.text).toContain(`Your order ${KNOWN.followUps.survey.orderId} (Electric kettle)`);
+    expect(preview.script?.missing).toEqual([]);
+    expect(preview.survey?.id).toBe('csat-delivery');
+    expect(preview.dial.zone).toBe('America/Los_Angeles');
+  });
+
+  it('gives generated tasks the rule, team, script and survey a built-in rule would, with its reason event', async () => {
+    const { tasks } = await ask('queueList', { status: 'queued', limit: 500 });
+    const generated = tasks.filter((t) => t.id.startsWith('task-0'));
+    expect(generated.length).toBeGreaterThan(20);
+    expect(generated.every((t) => t.ruleId && t.team && t.scriptId)).toBe(true);
+    const surveys = generated.filter((t) => t.type === 'satisfaction_survey');
+    expect(surveys.every((t) => t.surveyId === 'csat-delivery')).toBe(true);
+    expect(surveys.filter((t) => t.reasonEventId !== null).length).toBeGreaterThan(surveys.length / 2);
+    expect(generated.filter((t) => t.type === 'reactivation').every((t) => t.reasonEventId === null)).toBe(true);
+  });
+});

@@ -1,6 +1,7 @@
 import type { FollowUpTask, HistoryEvent, TaskStatus } from '../../../shared/domain';
 import { AGENTS, TASK_REASONS, TASK_TYPES, type Lang, type TaskType } from './catalog';
 import type { Random } from './prng';
+import { BUILTIN_RULES } from '../../../shared/followup/rules/builtin';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -14,6 +15,32 @@ function typeFor(rng: Random, segment: string | null, events: readonly HistoryEv
   return rng.weighted(TASK_TYPES.map((t) => [t, t === 'satisfaction_survey' ? 6 : 1] as const));
 }
 
+/** What the built-in rule for each type writes on its tasks (shared/followup/rules/builtin.ts). */
+const RULE_FIELDS: Readonly<Record<TaskType, { ruleId: string; team: string; scriptId: string; surveyId: string | null }>> = Object.fromEntries(
+  TASK_TYPES.map((type) => {
+    const rule = BUILTIN_RULES.find((r) => r.type === type && r.enabled);
+    if (!rule) throw new Error(`no enabled built-in rule for ${type}`);
+    return [type, { ruleId: rule.id, team: rule.team, scriptId: rule.scriptId, surveyId: rule.surveyId }];
+  }),
+) as Record<TaskType, { ruleId: string; team: string; scriptId: string; surveyId: string | null }>;
+
+/**
+ * The event a rule would have fired on: the latest delivered order (any order, for older data)
+ * for a survey, the latest complaint ticket for a care call; none for time-based rules.
+ */
+function reasonEventOf(type: TaskType, events: readonly HistoryEvent[]): HistoryEvent | undefined {
+  const latest = (match: (e: HistoryEvent) => boolean) => {
+    for (let i = events.length - 1; i >= 0; i--) {
+      const e = events[i];
+      if (e && match(e)) return e;
+    }
+    return undefined;
+  };
+  if (type === 'satisfaction_survey') return latest((e) => e.kind === 'order' && e.payload.status === 'delivered') ?? latest((e) => e.kind === 'order');
+  if (type === 'complaint_care') return latest((e) => e.kind === 'ticket' && e.payload.category === 'complaint') ?? latest((e) => e.kind === 'ticket');
+  return undefined;
+}
+
 export function demoTask(
   rng: Random,
   id: string,
@@ -24,7 +51,7 @@ export function demoTask(
   const type = typeFor(rng, customer.segment, events, anchorMs);
   const status: TaskStatus = rng.weighted([['queued', 70], ['leased', 3], ['done', 15], ['skipped', 5], ['expired', 7]] as const);
   const dueAt = anchorMs + rng.int(-7 * 24, 14 * 24) * HOUR;
-  const reasonEvent = [...events].reverse().find((e) => (type === 'complaint_care' ? e.kind === 'ticket' : e.kind === 'order'));
+  const reasonEvent = reasonEventOf(type, events);
   return {
     id,
     customerId: customer.id,
@@ -38,7 +65,6 @@ export function demoTask(
     attempts: status === 'queued' ? rng.weighted([[0, 8], [1, 2], [2, 1]]) : rng.int(1, 3),
     assignedTo: status === 'leased' || status === 'done' ? rng.pick(AGENTS) : null,
     createdAt: new Date(dueAt - rng.int(1, 72) * HOUR).toISOString(),
-    ruleId: `rule-${type}`,
-    ...(type === 'complaint_care' ? { team: 'care' } : {}),
+    ...RULE_FIELDS[type],
   };
 }
