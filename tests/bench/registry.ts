@@ -5,12 +5,14 @@
  */
 import type { Benchmark } from './lib/benchmark';
 import { lookup } from './lookup';
+import { queue } from './queue';
 import { screenpop } from './screenpop';
 import { search } from './search';
 import { sync } from './sync';
 
 export const BENCHMARKS: Readonly<Record<string, Benchmark>> = {
   lookup,
+  queue,
   screenpop,
   search,
   sync,

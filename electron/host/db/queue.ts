@@ -45,6 +45,8 @@ export interface PickCandidate {
 export interface QueueReader {
   /** Distinct calling zones of open tasks, read by skipping through the index (one probe per zone). */
   zones(): string[];
+  /** The priorities this zone and assignee have open tasks of (a skip through the index: one probe each). */
+  priorities(zone: string, assignee: Assignee): number[];
   candidates(query: CandidateQuery): PickCandidate[];
   /** The earliest due_at after `after` (exclusive) among open tasks of this zone and assignee. */
   earliestDue(query: { zone: string; assignee: Assignee; after: number; maxAttempts: number; type: string | null }): number | null;
@@ -85,29 +87,43 @@ function candidateSql(part: PickPart, own: boolean, typed: boolean): string {
   return `SELECT t.id, t.customer_id, t.priority, t.due_at, t.at_risk_at, t.assigned_to, t.status, t.attempts
             FROM followup_tasks t INDEXED BY ${index}
            WHERE t.status IN ('queued', 'leased') AND t.call_zone = @zone
-             AND ${own ? 't.assigned_to = @agent' : "t.assigned_to IS NULL AND +t.status = 'queued'"}
+             AND ${assigneeSql(own)}
              AND t.priority = @priority AND ${window} AND (${key}, t.id) > (@afterKey, @afterId)
              AND t.attempts < @maxAttempts ${typed ? 'AND t.type = @type' : ''}
            ORDER BY ${key}, t.id LIMIT @limit`;
 }
 
+const assigneeSql = (own: boolean) => (own ? 't.assigned_to = @agent' : "t.assigned_to IS NULL AND +t.status = 'queued'");
+
+/** The earliest due time after @after over all five priorities: five index seeks in one statement. */
 function earliestSql(own: boolean, typed: boolean): string {
-  return `SELECT t.due_at FROM followup_tasks t INDEXED BY tasks_pick_due
-           WHERE t.status IN ('queued', 'leased') AND t.call_zone = @zone
-             AND ${own ? 't.assigned_to = @agent' : "t.assigned_to IS NULL AND +t.status = 'queued'"}
-             AND t.priority = @priority AND t.due_at > @after AND t.attempts < @maxAttempts ${typed ? 'AND t.type = @type' : ''}
+  const one = (priority: number) => `SELECT t.due_at AS due FROM followup_tasks t INDEXED BY tasks_pick_due
+           WHERE t.status IN ('queued', 'leased') AND t.call_zone = @zone AND ${assigneeSql(own)}
+             AND t.priority = ${priority} AND t.due_at > @after AND t.attempts < @maxAttempts ${typed ? 'AND t.type = @type' : ''}
            ORDER BY t.due_at LIMIT 1`;
+  return `SELECT min(due) AS due FROM (${[1, 2, 3, 4, 5].map((p) => `SELECT * FROM (${one(p)})`).join(' UNION ALL ')})`;
+}
+
+function prioritiesSql(own: boolean): string {
+  const scope = `t.status IN ('queued', 'leased') AND t.call_zone = @zone AND ${assigneeSql(own)}`;
+  return `WITH RECURSIVE p (priority) AS (
+            SELECT min(t.priority) FROM followup_tasks t INDEXED BY tasks_pick_due WHERE ${scope}
+            UNION ALL
+            SELECT (SELECT min(t.priority) FROM followup_tasks t INDEXED BY tasks_pick_due WHERE ${scope} AND t.priority > p.priority)
+              FROM p WHERE p.priority IS NOT NULL
+          ) SELECT priority FROM p WHERE priority IS NOT NULL`;
 }
 
 type Params = Record<string, string | number | null>;
 
 export function queueStore(db: Db): QueueReader & QueueWriter {
+  // Keyed by the statement's text, built once per shape (a handful of shapes).
   const cache = new Map<string, ReturnType<Db['prepare']>>();
-  const statement = (sql: string) => {
-    let s = cache.get(sql);
+  const statement = (key: string, build: () => string) => {
+    let s = cache.get(key);
     if (!s) {
-      s = db.prepare(sql);
-      cache.set(sql, s);
+      s = db.prepare(build());
+      cache.set(key, s);
     }
     return s;
   };
@@ -140,6 +156,10 @@ export function queueStore(db: Db): QueueReader & QueueWriter {
 
   return {
     zones: () => zones.all().map((r) => r.zone),
+    priorities(zone, assignee) {
+      const rows = statement(`priorities ${assignee !== 'free'}`, () => prioritiesSql(assignee !== 'free')).all({ ...assigneeParams(assignee), zone }) as { priority: number }[];
+      return rows.map((r) => r.priority);
+    },
     candidates(q) {
       const own = q.assignee !== 'free';
       const after = q.after ?? NO_KEY;
@@ -154,7 +174,7 @@ export function queueStore(db: Db): QueueReader & QueueWriter {
         limit: q.limit,
         ...(q.type !== null ? { type: q.type } : {}),
       };
-      const rows = statement(candidateSql(q.part, own, q.type !== null)).all(params) as CandidateRow[];
+      const rows = statement(`candidates ${q.part} ${own} ${q.type !== null}`, () => candidateSql(q.part, own, q.type !== null)).all(params) as CandidateRow[];
       return rows.map((r) => ({
         id: r.id,
         customerId: r.customer_id,
@@ -168,15 +188,9 @@ export function queueStore(db: Db): QueueReader & QueueWriter {
       }));
     },
     earliestDue(q) {
-      const own = q.assignee !== 'free';
-      const s = statement(earliestSql(own, q.type !== null));
-      let best: number | null = null;
-      for (let priority = 1; priority <= 5; priority++) {
-        const params: Params = { ...assigneeParams(q.assignee), zone: q.zone, priority, after: q.after, maxAttempts: q.maxAttempts, ...(q.type !== null ? { type: q.type } : {}) };
-        const row = s.get(params) as { due_at: number } | undefined;
-        if (row && (best === null || row.due_at < best)) best = row.due_at;
-      }
-      return best;
+      const s = statement(`earliest ${q.assignee !== 'free'} ${q.type !== null}`, () => earliestSql(q.assignee !== 'free', q.type !== null));
+      const params: Params = { ...assigneeParams(q.assignee), zone: q.zone, after: q.after, maxAttempts: q.maxAttempts, ...(q.type !== null ? { type: q.type } : {}) };
+      return (s.get(params) as { due: number | null } | undefined)?.due ?? null;
     },
     leaseUntil: (taskId) => lease.get(taskId)?.lease_until ?? null,
     holdLocally: (taskId, agent) => hold.run({ id: taskId, agent }).changes === 1,
@@ -185,4 +199,4 @@ export function queueStore(db: Db): QueueReader & QueueWriter {
 }
 
 /** The statements the pick runs, for the migration/plan tests and the bench. */
-export const PICK_SQL = { candidate: candidateSql, earliest: earliestSql };
+export const PICK_SQL = { candidate: candidateSql, earliest: earliestSql, priorities: prioritiesSql };

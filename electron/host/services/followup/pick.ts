@@ -32,15 +32,35 @@ const PAGE = 8;
 const LEVELS = [0, 1, 2, 3, 4, 5] as const;
 const PARTS: readonly PickPart[] = ['at_risk', 'due'];
 
+/**
+ * Whether a zone's calling window is open, remembered per zone and minute: windows are whole
+ * minutes of local time and offsets change on whole minutes, so the answer holds for the minute
+ * (luxon's zone arithmetic costs tens of microseconds per call).
+ */
+const openCaches = new WeakMap<CallingCalendar, Map<string, boolean>>();
+function isOpen(zone: string, now: number, calendar: CallingCalendar): boolean {
+  let openCache = openCaches.get(calendar);
+  if (!openCache) {
+    openCache = new Map();
+    openCaches.set(calendar, openCache);
+  }
+  const key = `${zone} ${Math.floor(now / 60_000)}`;
+  let open = openCache.get(key);
+  if (open === undefined) {
+    try {
+      open = isCallableMs(Math.floor(now / 60_000) * 60_000, zone, calendar);
+    } catch {
+      open = false; // a zone the runtime does not know: nobody in it can be proven callable
+    }
+    if (openCache.size > 5_000) openCache.clear();
+    openCache.set(key, open);
+  }
+  return open;
+}
+
 /** Zones whose calling window is open at `now`. */
 export function openZones(zones: readonly string[], now: number, calendar: CallingCalendar): string[] {
-  return zones.filter((zone) => {
-    try {
-      return isCallableMs(now, zone, calendar);
-    } catch {
-      return false; // a zone the runtime does not know: nobody in it can be proven callable
-    }
-  });
+  return zones.filter((zone) => isOpen(zone, now, calendar));
 }
 
 function* pages(queue: QueueReader, zone: string, assignee: Assignee, priority: number, part: PickPart, ctx: PickContext): Generator<PickCandidate> {
@@ -80,11 +100,15 @@ export function* candidatesInOrder(queue: QueueReader, ctx: PickContext): Genera
   if (ctx.agent !== null) assignees.push({ own: ctx.agent });
   if (ctx.scope === 'all') assignees.push('free');
   for (const assignee of assignees) {
+    // Which priorities each zone has at all: levels and zones without them cost no query.
+    const present = zones.map((zone) => ({ zone, priorities: new Set(queue.priorities(zone, assignee)) })).filter((z) => z.priorities.size > 0);
+    if (present.length === 0) continue;
     for (const level of LEVELS) {
       for (const part of PARTS) {
         const priority = part === 'at_risk' ? level + 1 : level;
         if (priority < 1 || priority > 5) continue;
-        yield* merged(zones.map((zone) => pages(queue, zone, assignee, priority, part, ctx)));
+        const streams = present.filter((z) => z.priorities.has(priority)).map((z) => pages(queue, z.zone, assignee, priority, part, ctx));
+        if (streams.length > 0) yield* merged(streams);
       }
     }
   }
@@ -99,12 +123,7 @@ export function nextWorkableAt(queue: QueueReader, ctx: Omit<PickContext, 'scope
   let best: number | null = null;
   const assignees: Assignee[] = ctx.agent !== null ? [{ own: ctx.agent }, 'free'] : ['free'];
   for (const zone of queue.zones()) {
-    let open: boolean;
-    try {
-      open = isCallableMs(ctx.now, zone, ctx.calendar);
-    } catch {
-      continue;
-    }
+    const open = isOpen(zone, ctx.now, ctx.calendar);
     for (const assignee of assignees) {
       const due = queue.earliestDue({ zone, assignee, after: open ? ctx.now : -Number.MAX_SAFE_INTEGER, maxAttempts: ctx.maxAttempts, type: ctx.type });
       if (due === null) continue;

@@ -122,11 +122,14 @@ export function followUpService(deps: FollowUpDeps) {
     return null;
   };
 
+  /** `w.task` as it is now (held: leased to this agent, as the hold or the claim just wrote it). */
   const preview = (w: Workable, me: Agent, now: number): TaskPreview => {
-    const task = stores.tasks.byId(w.task.id) ?? w.task; // as held, after the claim
+    const task = w.task;
     const reasonEvent = task.reasonEventId === null ? null : stores.history.byId(task.reasonEventId);
     return buildPreview(config, { ...w, task, reasonEvent: reasonEvent?.customerId === task.customerId ? reasonEvent : null, agentName: me.spoken, now });
   };
+
+  const held = (w: Workable, me: Agent): Workable => ({ ...w, task: { ...w.task, status: 'leased', assignedTo: me.id } });
 
   const offlineMessage = 'offline: the server cannot be reached and this console holds no follow-up it may work now. Held tasks stay workable until their lease ends; the rest of the queue comes back with the connection.';
 
@@ -234,7 +237,7 @@ export function followUpService(deps: FollowUpDeps) {
         const found = firstWorkable(me, now, type, 'all');
         if (!found) return empty(me, now, type);
         stores.queue.holdLocally(found.task.id, me.id);
-        return { status: 'task', preview: preview(found, me, now) };
+        return { status: 'task', preview: preview(held(found, me), me, now) };
       }
       const refused = new Set<string>();
       for (let tries = 0; tries < MAX_CLAIMS; tries++) {
@@ -248,7 +251,7 @@ export function followUpService(deps: FollowUpDeps) {
         if (answer === null) return nextOffline({ ...me, mode: 'offline' }, now, type);
         if (answer !== 'gone' && answer.granted) {
           topUp(me, found.task.id);
-          return { status: 'task', preview: preview(found, me, now) };
+          return { status: 'task', preview: preview(held(found, me), me, now) };
         }
         if (answer !== 'gone') stores.queue.markHeldElsewhere(found.task.id, answer.holder, answer.leaseUntil === null ? null : Date.parse(answer.leaseUntil));
         refused.add(found.task.id);
@@ -436,6 +439,7 @@ function callbackFailure(field: string, error: CallbackError, zone: string): Api
 
 /** Names the managed do-not-call list in the zone fingerprint: its size and a cheap digest. */
 function managedKey(config: FollowUpConfig): string {
+  if (config.dnc.numbers.size === 0) return ''; // as the seeder and tools record it: no list
   let h = 0;
   for (const n of [...config.dnc.numbers].sort()) for (let i = 0; i < n.length; i++) h = (Math.imul(h, 31) + n.charCodeAt(i)) | 0;
   return `${config.dnc.numbers.size}:${h}`;
