@@ -51,6 +51,28 @@ export async function switchMicrophone(sdh: SessionDescriptionHandler, deviceId:
   }
 }
 
+/**
+ * Starts or stops the RTP stream of a line's audio senders without renegotiation (the encoding's
+ * `active` flag). A disabled track is not enough for hold: it still sends encoded silence, and how
+ * much depends on the Opus mode the encoder was in when the track went quiet — a call held within
+ * a second or so of being answered (call waiting) kept sending ~1.7 kB/s of it, ~35-byte frames
+ * 50 times a second. An inactive encoding sends no RTP at all and survives replaceTrack (a
+ * microphone switch during hold) and later re-INVITEs.
+ */
+export async function setAudioSending(pc: RTCPeerConnection | undefined, sending: boolean): Promise<void> {
+  if (!pc) return;
+  const senders = pc
+    .getTransceivers()
+    .filter((t) => t.receiver.track.kind === 'audio' && t.direction !== 'stopped')
+    .map((t) => t.sender);
+  for (const sender of senders) {
+    const parameters = sender.getParameters();
+    if (parameters.encodings.length === 0 || parameters.encodings.every((e) => e.active === sending)) continue;
+    for (const encoding of parameters.encodings) encoding.active = sending;
+    await sender.setParameters(parameters);
+  }
+}
+
 export interface AudioDevices {
   inputs: MediaDeviceInfo[];
   outputs: MediaDeviceInfo[];

@@ -1,6 +1,6 @@
 import { Invitation, Inviter, SessionState, UserAgent, type Session, type URI, type Web } from 'sip.js';
 import { callerIdFromHeaders, displayNameOf, type CallerIdInput } from '../../shared/calls/caller-id';
-import { LineAudio, switchMicrophone } from './media';
+import { LineAudio, setAudioSending, switchMicrophone } from './media';
 import { dtmfFromInfo, isDtmfDigit, newLine, type Line } from './lines';
 import { readQuality } from './quality';
 import { RegistrationKeeper, type RegistrationStatus } from './registration-keeper';
@@ -118,19 +118,29 @@ export class Softphone {
     if (record.session.state !== SessionState.Established) return;
     if ((record.line.state === 'held') === hold) return;
     if (!hold) await this.holdAllExcept(lineId);
-    // sip.js's web SDH turns `hold` into a=sendonly in the re-INVITE and disables the tracks.
-    record.session.sessionDescriptionHandlerOptionsReInvite = { hold } as Web.SessionDescriptionHandlerOptions;
-    await new Promise<void>((resolve, reject) => {
-      record.session
-        .invite({
-          requestDelegate: { onAccept: () => resolve(), onReject: (r) => reject(new Error(`hold refused: ${r.message.statusCode}`)) },
-        })
-        .catch(reject);
-    });
-    this.update(lineId, { state: hold ? 'held' : 'active' });
-    // The re-INVITE only changes the SDP direction; the tracks must follow, or a held caller still
-    // hears the agent (e.g. during a consultation). Mute survives hold/resume.
     const sdh = this.sdh(record);
+    // The held caller hears nothing from the moment the agent holds, not only once the re-INVITE
+    // is answered: the line stops sending RTP at once (see setAudioSending for why a disabled track
+    // is not enough), and sends again if the far end refuses the hold.
+    if (hold) await setAudioSending(sdh?.peerConnection, false);
+    // sip.js's web SDH turns `hold` into a=sendonly in the re-INVITE.
+    record.session.sessionDescriptionHandlerOptionsReInvite = { hold } as Web.SessionDescriptionHandlerOptions;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        record.session
+          .invite({
+            requestDelegate: { onAccept: () => resolve(), onReject: (r) => reject(new Error(`hold refused: ${r.message.statusCode}`)) },
+          })
+          .catch(reject);
+      });
+    } catch (error) {
+      if (hold) await setAudioSending(sdh?.peerConnection, true).catch(() => undefined);
+      throw error;
+    }
+    this.update(lineId, { state: hold ? 'held' : 'active' });
+    if (!hold) await setAudioSending(sdh?.peerConnection, true);
+    // The re-INVITE only changes the SDP direction; the tracks follow too (the agent does not hear
+    // the held caller; mute survives hold/resume).
     sdh?.enableSenderTracks(!hold && !record.line.muted);
     sdh?.enableReceiverTracks(!hold);
   }
