@@ -120,15 +120,17 @@ export function TaskPreviewCard({ preview }: { preview: TaskPreview }) {
       <section className={styles.section} data-testid="preview-survey">
         <h3>{t('work.preview.survey')}</h3>
         {preview.survey ? (
-          <ol className={styles.questions}>
-            <li className={styles.surveyTitle}>{localized(preview.survey.title, i18n.language)}</li>
-            {preview.survey.questions.map((q) => (
-              <li key={q.id} data-kind={q.kind}>
-                {questionLabel(q, i18n.language, t)}
-                {q.required && <span className={styles.requiredTag}> · {t('work.preview.required')}</span>}
-              </li>
-            ))}
-          </ol>
+          <>
+            <div className={styles.surveyTitle}>{localized(preview.survey.title, i18n.language)}</div>
+            <ol className={styles.questions}>
+              {preview.survey.questions.map((q) => (
+                <li key={q.id} data-kind={q.kind}>
+                  {questionLabel(q, i18n.language, t)}
+                  {q.required && <span className={styles.requiredTag}> · {t('work.preview.required')}</span>}
+                </li>
+              ))}
+            </ol>
+          </>
         ) : (
           <p className={styles.muted}>{t('work.preview.noSurvey')}</p>
         )}
