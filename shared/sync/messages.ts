@@ -80,9 +80,11 @@ export type PushResponse = z.infer<typeof PushResponse>;
 
 /** Cursor: the server sequence of the last change the console has applied; 0 means "from the start". */
 export const Cursor = z.number().int().min(0);
+/** Most changes per pull: an initial sync of 300k rows takes 60 round trips, a page stays a few MB. */
+export const MAX_PULL_LIMIT = 5000;
 export const PullRequest = z.object({
   since: Cursor,
-  limit: z.number().int().min(1).max(1000).default(500),
+  limit: z.number().int().min(1).max(MAX_PULL_LIMIT).default(500),
 });
 export type PullRequest = z.infer<typeof PullRequest>;
 

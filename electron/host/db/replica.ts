@@ -1,8 +1,10 @@
 import { HistoryEvent, type Customer, type FollowUpTask } from '../../../shared/domain';
 import { EDITABLE_CUSTOMER_FIELDS, wins, type EditableCustomer } from '../../../shared/sync';
 import { fromMillis, toMillis } from './instant';
+import { rebuildNameIndexes } from './nameWords';
 import type { Db } from './open';
 import { taskParams } from './tasks';
+import { refreshZones } from './zones';
 
 /** What a pulled customer carries (shared/sync CustomerChange without the envelope). */
 export interface PulledCustomer {
@@ -21,6 +23,11 @@ export interface Lease {
 }
 
 const ZERO = '000000000000000:00000:0';
+
+/** store_meta key: the triggers an initial sync dropped (their SQL), present while it runs. */
+const BULK_KEY = 'sync_initial_load_triggers';
+/** Per-row index triggers on customers, their numbers and tasks: name search (001, 007) and calling zones (009). */
+const BULK_TRIGGERS = "type = 'trigger' AND (name LIKE 'customers_fts_%' OR name LIKE 'customers_words_%' OR name LIKE 'followup_zone_%')";
 const PHONE_LABELS = new Set(['mobile', 'home', 'work', 'other']);
 
 /**
@@ -148,7 +155,51 @@ export function replicaStore(db: Db) {
     s.upsertLease.run(t.id, lease.holder, lease.leaseUntil === null ? null : toMillis(lease.leaseUntil), lease.epoch);
   }
 
+  const bulk = {
+    saved: db.prepare<[string], { value: string }>('SELECT value FROM store_meta WHERE key = ?'),
+    save: db.prepare<[string, string]>('INSERT INTO store_meta (key, value) VALUES (?, ?)'),
+    forget: db.prepare<[string]>('DELETE FROM store_meta WHERE key = ?'),
+    triggers: db.prepare<[], { name: string; sql: string }>(`SELECT name, sql FROM sqlite_schema WHERE ${BULK_TRIGGERS}`),
+    exists: db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'trigger' AND name = ?"),
+    empty: db.prepare<[], { n: number }>('SELECT (SELECT count(*) FROM (SELECT 1 FROM customers LIMIT 1)) + (SELECT count(*) FROM (SELECT 1 FROM followup_tasks LIMIT 1)) AS n'),
+  };
+  const beginInitialLoad = db.transaction((): boolean => {
+    if (bulk.saved.get(BULK_KEY)) return true;
+    if ((bulk.empty.get()?.n ?? 1) > 0) return false;
+    const triggers = bulk.triggers.all();
+    bulk.save.run(BULK_KEY, JSON.stringify(triggers));
+    for (const { name } of triggers) db.exec(`DROP TRIGGER ${name}`);
+    return true;
+  });
+  const finishInitialLoad = db.transaction((): boolean => {
+    const saved = bulk.saved.get(BULK_KEY);
+    if (!saved) return false;
+    rebuildNameIndexes(db);
+    // Every task arrived (or was written locally) while the zone triggers were away: all are
+    // recomputed. A zone set meanwhile (a refresh by the host) may be stale: cleared first.
+    db.exec('UPDATE followup_tasks SET call_zone = NULL WHERE call_zone IS NOT NULL');
+    refreshZones(db);
+    for (const { name, sql } of JSON.parse(saved.value) as { name: string; sql: string }[]) {
+      // A migration since (an upgrade after a crash mid-load) may have made it again.
+      if ((bulk.exists.get(name)?.n ?? 0) === 0) db.exec(sql);
+    }
+    bulk.forget.run(BULK_KEY);
+    return true;
+  });
+
   return {
+    /**
+     * The initial sync of an empty store loads like the demo seeder (db/bulk.ts) without leaving
+     * the store unusable: the per-row index triggers (name search, calling zones) are dropped — they
+     * cost more than the rows themselves — and their indexes are rebuilt once, by `finishInitialLoad`.
+     * Only when the store holds no customer and no task (a first sign-in); their SQL is kept in
+     * store_meta so a crash mid-load is repaired at the next start (`finishInitialLoad` again).
+     * Meanwhile local writes still land in the tables and the rebuild indexes them too; only name
+     * search and the zone pick lag until it. Returns whether the load runs in this mode.
+     */
+    beginInitialLoad: (): boolean => beginInitialLoad(),
+    /** Rebuilds what `beginInitialLoad` left out and restores the triggers; false when none was running. */
+    finishInitialLoad: (): boolean => finishInitialLoad(),
     /**
      * One pulled page in one transaction. Customers first: the server sends an entity once per page
      * at its last change, so a customer edited after its events were appended comes after them.

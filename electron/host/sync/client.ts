@@ -1,7 +1,7 @@
 import { ApiFailure } from '../../../shared/api';
 import type { LoginInput, SyncState, SyncStatus } from '../../../shared/api/sync';
 import type { HistoryEvent } from '../../../shared/domain';
-import type { Change, ClaimResponse } from '../../../shared/sync';
+import { MAX_PULL_LIMIT, type Change, type ClaimResponse } from '../../../shared/sync';
 import type { ReplicaStore } from '../db/replica';
 import type { SyncStateStore } from '../db/sync-state';
 import type { HostEvents } from '../events';
@@ -27,6 +27,9 @@ export interface SyncClientDeps {
   /** Changes per pull request (the server allows up to 1,000). */
   pullLimit?: number;
 }
+
+/** Changes per pull request: big pages amortize the round trip; the server allows MAX_PULL_LIMIT. */
+const PULL_LIMIT = MAX_PULL_LIMIT;
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e)).slice(0, 300);
@@ -277,14 +280,35 @@ export class SyncClient {
     return this.pushing;
   }
 
+  /**
+   * Pulls until the feed is drained. The next page is asked for as soon as a page has arrived, so
+   * the server reads and sends page N+1 while this process applies page N; the cursor still moves
+   * only after a page is applied, so a cut repeats at most the page in hand. A first sync into an
+   * empty store runs as an initial load (replica.beginInitialLoad): indexes rebuilt once at the end.
+   */
   private async pullAll(generation: number): Promise<void> {
     const api = this.requireApi();
-    for (;;) {
-      const since = this.deps.state.session()?.cursor ?? 0;
-      const page = await api.pull(await this.auth.token(), since, this.deps.pullLimit ?? 1000);
-      if (!this.current(generation)) return;
-      this.applyPage(page.changes, page.cursor);
-      if (!page.hasMore) return;
+    const limit = this.deps.pullLimit ?? PULL_LIMIT;
+    const since = this.deps.state.session()?.cursor ?? 0;
+    // An initial load whose finish failed (the pull went on without it): finished before anything else.
+    if (since !== 0) this.deps.replica.finishInitialLoad();
+    const initial = since === 0 && this.deps.replica.beginInitialLoad();
+    const fetchPage = async (from: number) => api.pull(await this.auth.token(), from, limit);
+    let next = fetchPage(since);
+    try {
+      for (;;) {
+        const page = await next;
+        if (!this.current(generation)) return;
+        if (page.hasMore) {
+          next = fetchPage(page.cursor);
+          // Settled below, or dropped when this loop ends early: never an unhandled rejection.
+          next.catch(() => undefined);
+        }
+        this.applyPage(page.changes, page.cursor);
+        if (!page.hasMore) return;
+      }
+    } finally {
+      if (initial) this.deps.replica.finishInitialLoad();
     }
   }
 

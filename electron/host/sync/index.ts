@@ -29,6 +29,8 @@ export interface SyncOptions {
 export function createSync(options: SyncOptions) {
   const state = syncStateStore(options.db);
   const replica = replicaStore(options.db);
+  // An initial load cut by a crash: its indexes are rebuilt and its triggers restored before anything reads them.
+  replica.finishInitialLoad();
   const now = options.now ?? Date.now;
   const client = new SyncClient({
     state,

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { describeZodError } from '../../../shared/api';
-import { Cursor, MAX_PUSH_OPS, NodeId, OpId, Operation, type OpAck } from '../../../shared/sync';
+import { Cursor, MAX_PULL_LIMIT, MAX_PUSH_OPS, NodeId, OpId, Operation, type OpAck } from '../../../shared/sync';
 import { parseOr400 } from '../errors';
 import { actorOf, type Route } from '../route';
 
-const PullQuery = z.object({ since: z.coerce.number().pipe(Cursor), limit: z.coerce.number().int().min(1).max(1000).default(500) });
+const PullQuery = z.object({ since: z.coerce.number().pipe(Cursor), limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(500) });
 const PushEnvelope = z.object({
   clientId: NodeId,
   ops: z.array(z.object({ opId: OpId }).passthrough()).min(1).max(MAX_PUSH_OPS),
