@@ -177,6 +177,27 @@ export function storeSuite(engine: string, open: (() => Promise<Harness>) | null
       expect(pulled.changes.filter((c) => c.domain === 'history')).toHaveLength(130);
     });
 
+    it('commits many concurrent pushes together, each acked on its own, an op pushed twice at once applied once', async () => {
+      const before = await store.headSeq();
+      const op = (i: number): Operation => ({ type: 'history.append', opId: `op-many-${String(i).padStart(4, '0')}`, hlc: clockAt(h.clock.now + i), event: noteEvent(`ev-many-${i}`, alice, `note ${i}`) });
+      const twice = op(999);
+      const pushes = [
+        ...Array.from({ length: 40 }, (_, i) => store.push(actors.a1!, `c${i}`, [op(i)])),
+        store.push(actors.a1!, 'c-twice-1', [twice]),
+        store.push(actors.a2!, 'c-twice-2', [twice]),
+        store.push(actors.b1!, 'b-console', [{ ...op(500), opId: 'op-many-b-0001', event: noteEvent('ev-many-b', alice) }]),
+      ];
+      const acks = (await Promise.all(pushes)).map((a) => a[0]!);
+      expect(acks.slice(0, 40).map((a) => [a.opId, a.status])).toEqual(Array.from({ length: 40 }, (_, i) => [op(i).opId, 'applied']));
+      expect(new Set(acks.slice(0, 40).map((a) => a.seq)).size).toBe(40);
+      expect(acks.slice(40, 42).map((a) => a.status).sort()).toEqual(['applied', 'duplicate']);
+      expect(acks[40]!.seq).toBe(acks[41]!.seq);
+      expect(acks[42]).toMatchObject({ status: 'rejected', code: 'forbidden' });
+      const pulled = await store.pull(actors.a2!, before, 1000);
+      const events = pulled.changes.flatMap((c) => (c.domain === 'history' ? [c.event.id] : []));
+      expect(events.filter((id) => id.startsWith('ev-many-')).sort()).toEqual([...Array.from({ length: 40 }, (_, i) => `ev-many-${i}`), 'ev-many-999'].sort());
+    });
+
     it('pages the feed with a cursor and shows an agent its team queue but not a colleague’s held task', async () => {
       let cursor = 0;
       let pages = 0;
