@@ -185,7 +185,7 @@ export function storeSuite(engine: string, open: (() => Promise<Harness>) | null
         ...Array.from({ length: 40 }, (_, i) => store.push(actors.a1!, `c${i}`, [op(i)])),
         store.push(actors.a1!, 'c-twice-1', [twice]),
         store.push(actors.a2!, 'c-twice-2', [twice]),
-        store.push(actors.b1!, 'b-console', [{ ...op(500), opId: 'op-many-b-0001', event: noteEvent('ev-many-b', alice) }]),
+        store.push(actors.b1!, 'b-console', [{ type: 'history.append', opId: 'op-many-b-0001', hlc: clockAt(h.clock.now, 'b'), event: noteEvent('ev-many-b', alice) }]),
       ];
       const acks = (await Promise.all(pushes)).map((a) => a[0]!);
       expect(acks.slice(0, 40).map((a) => [a.opId, a.status])).toEqual(Array.from({ length: 40 }, (_, i) => [op(i).opId, 'applied']));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ClockSkewError, compareHlc, decodeHlc, encodeHlc, receive, tick, zeroHlc, type Hlc } from './hlc';
+import { ClockSkewError, FieldClocks, compareHlc, decodeHlc, encodeHlc, receive, tick, zeroHlc, type Hlc } from './hlc';
 
 const hlc: fc.Arbitrary<Hlc> = fc.record({
   wall: fc.integer({ min: 0, max: 4_102_444_800_000 }),
@@ -53,5 +53,18 @@ describe('hybrid logical clock', () => {
 
   it('refuses a remote clock far in the future instead of letting its writes win forever', () => {
     expect(() => receive(zeroHlc('s'), { wall: 10 * 60_000, counter: 0, node: 'c' }, 0)).toThrow(ClockSkewError);
+  });
+});
+
+describe('FieldClocks (the clocks of a pulled customer)', () => {
+  const clock = encodeHlc({ wall: 1_764_057_600_000, counter: 3, node: 'srv-1' });
+  it('keeps a map of field → clock as it is', () => {
+    expect(FieldClocks.parse({ name: clock, city: clock })).toEqual({ name: clock, city: clock });
+    expect(FieldClocks.parse({})).toEqual({});
+  });
+  it('names the field whose clock is not one, and refuses anything but a map', () => {
+    expect(FieldClocks.safeParse({ name: clock, city: '2026-11-25' }).error?.issues).toMatchObject([{ path: ['city'], message: 'must be an encoded hybrid logical clock' }]);
+    expect(FieldClocks.safeParse({ city: 7 }).error?.issues[0]?.path).toEqual(['city']);
+    for (const bad of [null, [clock], 'x', 3]) expect(FieldClocks.safeParse(bad).success).toBe(false);
   });
 });

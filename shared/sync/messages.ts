@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Customer, CustomerId, FollowUpTask, HistoryEvent, Instant, TaskId } from '../domain';
-import { HlcString, NodeId } from './hlc';
+import { FieldClocks, HlcString, NodeId } from './hlc';
 
 /**
  * The sync protocol between a console and the server. Consoles push their outbox (operations with
@@ -94,7 +94,7 @@ export const CustomerChange = z.object({
   seq: Cursor,
   customer: Customer,
   phones: z.array(z.object({ e164: z.string(), label: z.string(), isPrimary: z.boolean() })),
-  clocks: z.record(z.string(), HlcString),
+  clocks: FieldClocks,
 });
 export const HistoryChange = z.object({ domain: z.literal('history'), seq: Cursor, event: HistoryEvent });
 export const LeaseView = z.object({
