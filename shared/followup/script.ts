@@ -25,14 +25,26 @@ type Resolver = (record: ScriptRecord, locale: string, zone: string) => Value;
 const order = (r: ScriptRecord) => (r.event?.kind === 'order' ? r.event.payload : null);
 const ticket = (r: ScriptRecord) => (r.event?.kind === 'ticket' ? r.event.payload : null);
 
+/** Intl formatters cost far more to build than to use (a preview fills several): one per locale/currency/zone. */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let f = formatters.get(key) as T | undefined;
+  if (f === undefined) {
+    f = make();
+    if (formatters.size > 500) formatters.clear();
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 function money(amountMinor: number, currency: string, locale: string): string {
-  const format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+  const format = formatter(`n ${locale} ${currency}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency }));
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
   return format.format(amountMinor / 10 ** digits);
 }
 
 function date(iso: string, locale: string, zone: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: zone }).format(Date.parse(iso));
+  return formatter(`d ${locale} ${zone}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: zone })).format(Date.parse(iso));
 }
 
 /** Every placeholder a script may use. Adding one here is all it takes to offer it to authors. */
