@@ -123,6 +123,22 @@ describe('preview dialing', () => {
     t.stop();
   });
 
+  it('the gate is asked again at dial time: a window that closed while the agent read refuses the call, and no INVITE is sent', async () => {
+    const t = setup({
+      overrides: {
+        checkDial: () => ({ ok: false, reason: 'outside_calling_window', message: 'outside calling hours', nextAllowedAt: '2026-11-26T01:00:00.000Z' }),
+      },
+    });
+    await ready(t);
+    key('n');
+    await waitFor(() => expect(screen.getByTestId('task-preview')).toBeTruthy());
+    key('c');
+    await waitFor(() => expect(screen.getByTestId('dial-refused').dataset['reason']).toBe('outside_calling_window'));
+    expect(t.phone().dial).not.toHaveBeenCalled();
+    expect(screen.getByTestId<HTMLButtonElement>('preview-call').disabled).toBe(false);
+    t.stop();
+  });
+
   it('skips with a reason, and reschedules on the customer’s clock with the host’s suggestion at the field', async () => {
     const t = setup({
       overrides: {

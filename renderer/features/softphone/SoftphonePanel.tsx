@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSoftphone, useStores, useWorkspace, useWrapUps } from '../../stores/context';
+import { useSoftphone, useStores, useWork, useWorkspace, useWrapUps } from '../../stores/context';
 import { Button } from '../../ui/Button';
 import { Icon } from '../../ui/Icon';
 import { Panel } from '../../ui/Panel';
@@ -25,6 +25,8 @@ export function SoftphonePanel() {
   const refusal = useSoftphone((s) => s.dialRefusal);
   const lastDialed = useSoftphone((s) => s.lastDialed);
   const center = useWorkspace((s) => s.center);
+  // The follow-up preview shows a refusal of its own call itself, next to the Call button.
+  const previewOnScreen = useWork((s) => s.view === 'preview') && center === 'followup';
   const { workspace } = useStores();
   const settings = useSoftphone((s) => s.settings);
   const problem = useSoftphone((s) => s.problem);
@@ -69,7 +71,7 @@ export function SoftphonePanel() {
           </Button>
         )}
         {problem && !editing && <p className={styles.error}>{problem.message}</p>}
-        {refusal && <DialRefusalNote refusal={refusal} onDismiss={() => softphone.getState().clearDialRefusal()} />}
+        {refusal && !previewOnScreen && <DialRefusalNote refusal={refusal} onDismiss={() => softphone.getState().clearDialRefusal()} />}
         <label className={styles.number}>
           <span className="sr-only">{t('softphone.numberLabel')}</span>
           <input
