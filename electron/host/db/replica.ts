@@ -34,7 +34,10 @@ const PHONE_LABELS = new Set(['mobile', 'home', 'work', 'other']);
  * The console's copy of the server's data: applies pulled changes and the console's own edits.
  * Customers merge field by field on their clocks (docs/sync.md), so an edit still waiting in the
  * outbox survives a pull of an older server state, and a newer server edit replaces an older local
- * one. Upserts never delete a row: REPLACE would cascade away the customer's history and tasks.
+ * one. `customer_clocks` holds the clocks of local edits only (fields whose local value still beats
+ * the server's): a field without one holds the server's value as last pulled, and the server's clock
+ * of a field only grows, so the next pull's value wins it anyway — exactly as if the pulled clock
+ * had been stored, without writing (and JSON-checking) a clocks row per pulled customer. Upserts never delete a row: REPLACE would cascade away the customer's history and tasks.
  */
 export function replicaStore(db: Db) {
   const s = {
@@ -52,6 +55,7 @@ export function replicaStore(db: Db) {
     saveClocks: db.prepare<[string, string]>(
       'INSERT INTO customer_clocks (customer_id, clocks) VALUES (?, ?) ON CONFLICT (customer_id) DO UPDATE SET clocks = excluded.clocks',
     ),
+    dropClocks: db.prepare<[string]>('DELETE FROM customer_clocks WHERE customer_id = ?'),
     clearPhones: db.prepare<[string]>('DELETE FROM customer_phones WHERE customer_id = ?'),
     addPhone: db.prepare<[string, string, string, number]>(
       'INSERT OR IGNORE INTO customer_phones (customer_id, e164, label, is_primary) VALUES (?, ?, ?, ?)',
@@ -119,7 +123,8 @@ export function replicaStore(db: Db) {
   function applyCustomer(p: PulledCustomer): void {
     const mine = localClocks(p.customer.id);
     let customer = p.customer;
-    const clocks: Record<string, string> = { ...p.clocks };
+    // Only the clocks of local values that still win are kept (see customer_clocks above).
+    const clocks: Record<string, string> = {};
     const current = mine ? localFields(p.customer.id) : null;
     if (mine && current) {
       // Field by field: keep a local value whose clock beats the server's (an edit not pushed yet).
@@ -135,7 +140,8 @@ export function replicaStore(db: Db) {
       customer = merged as Customer;
     }
     writeCustomer(customer);
-    s.saveClocks.run(customer.id, JSON.stringify(clocks));
+    if (Object.keys(clocks).length > 0) s.saveClocks.run(customer.id, JSON.stringify(clocks));
+    else if (mine) s.dropClocks.run(customer.id);
     s.clearPhones.run(customer.id);
     let primary = false;
     for (const phone of p.phones) {
@@ -152,6 +158,9 @@ export function replicaStore(db: Db) {
 
   function applyTask({ task: t, lease }: PulledTask): void {
     s.upsertTask.run(taskParams(t));
+    // No lease row reads as no lease at epoch 0 (`lease()` callers, the queue): a task never leased
+    // (most of an initial sync) writes none; a row already there is always brought up to date.
+    if (lease.holder === null && lease.leaseUntil === null && lease.epoch === 0 && !s.lease.get(t.id)) return;
     s.upsertLease.run(t.id, lease.holder, lease.leaseUntil === null ? null : toMillis(lease.leaseUntil), lease.epoch);
   }
 
@@ -227,6 +236,7 @@ export function replicaStore(db: Db) {
       const parsed = HistoryEvent.safeParse({ id: r.id, customerId: r.customer_id, kind: r.kind, occurredAt: fromMillis(r.occurred_at), summary: r.summary, payload: JSON.parse(r.payload) as unknown });
       return parsed.success ? parsed.data : null;
     },
+    /** The server's lease on a task as last pulled or claimed; null when it never had one (= no holder, epoch 0). */
     lease(taskId: string): Lease | null {
       const r = s.lease.get(taskId);
       return r ? { holder: r.holder, leaseUntil: r.lease_until, epoch: r.epoch } : null;
