@@ -129,15 +129,18 @@ interface ScaleResult {
   /** the raw indexed head-of-queue read. */
   baseline: Summary;
   ratio: number;
-  /** Picks that found nothing workable at their instant (answered `empty`). */
+  /** Picks that found nothing workable at their instant (answered `empty`, with the next time something is). */
   empty: number;
+  /** The same picks split by answer: a task (preview + hold) or empty (the next-workable search). */
+  pickTask: Summary | null;
+  pickEmpty: Summary | null;
   /** Navigation start → first queue row painted; `renders` samples after a warm-up load. */
   render: Summary;
   renderCold: number;
   hostStartMs: number;
 }
 
-async function measurePicks(file: string, log: (m: string) => void): Promise<Pick<ScaleResult, 'pick' | 'baseline' | 'ratio' | 'empty' | 'picks' | 'queued' | 'hostStartMs'>> {
+async function measurePicks(file: string, log: (m: string) => void): Promise<Pick<ScaleResult, 'pick' | 'baseline' | 'ratio' | 'empty' | 'pickTask' | 'pickEmpty' | 'picks' | 'queued' | 'hostStartMs'>> {
   const copy = path.join(CACHE_DIR, `queue-pick-${process.pid}.db`);
   rmSync(copy, { force: true });
   copyFileSync(file, copy, fsConstants.COPYFILE_FICLONE);
@@ -152,6 +155,7 @@ async function measurePicks(file: string, log: (m: string) => void): Promise<Pic
     const queued = raw.prepare("SELECT count(*) FROM followup_tasks WHERE status = 'queued'").pluck().get() as number;
     const picks: number[] = [];
     const base: number[] = [];
+    const byAnswer: { task: number[]; empty: number[] } = { task: [], empty: [] };
     let empty = 0;
     for (let n = 0; n < WARMUP + PICKS; n++) {
       clock.now = (NOWS[n % NOWS.length] ?? 0) + Math.floor(n / NOWS.length) * 1000;
@@ -178,12 +182,14 @@ async function measurePicks(file: string, log: (m: string) => void): Promise<Pic
       if (n >= WARMUP) {
         picks.push(p);
         base.push(b);
+        byAnswer[picked === null ? 'empty' : 'task'].push(p);
       }
       if ((n + 1) % 250 === 0) log(`  ${n + 1}/${WARMUP + PICKS} picks`);
     }
     const pick = summarize(picks);
     const baseline = summarize(base);
-    return { pick, baseline, ratio: pick.p99 / baseline.p99, empty, picks: PICKS, queued, hostStartMs };
+    const split = (samples: number[]) => (samples.length > 0 ? summarize(samples) : null);
+    return { pick, baseline, ratio: pick.p99 / baseline.p99, empty, pickTask: split(byAnswer.task), pickEmpty: split(byAnswer.empty), picks: PICKS, queued, hostStartMs };
   } finally {
     raw.close();
     host.close();
@@ -249,7 +255,8 @@ export const queue: Benchmark = {
         results.push(result);
         log(
           `  ${tasks.toLocaleString('en-US')} tasks (${result.queued.toLocaleString('en-US')} queued): nextTask p50 ${result.pick.p50.toFixed(2)} ms, p99 ${result.pick.p99.toFixed(2)} ms; ` +
-            `raw head read p50 ${result.baseline.p50.toFixed(3)} ms, p99 ${result.baseline.p99.toFixed(3)} ms; ${result.empty} empty; ` +
+            `raw head read p50 ${result.baseline.p50.toFixed(3)} ms, p99 ${result.baseline.p99.toFixed(3)} ms; ` +
+            `${result.empty} empty (p99 ${result.pickEmpty?.p99.toFixed(2) ?? '–'} ms; with a task p99 ${result.pickTask?.p99.toFixed(2) ?? '–'} ms); ` +
             `first queue row ${result.render.p50.toFixed(0)} ms (cold ${result.renderCold.toFixed(0)} ms); host start ${(result.hostStartMs / 1000).toFixed(1)} s`,
         );
         process.stdout.write(`${line(result)}\n`);

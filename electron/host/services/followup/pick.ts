@@ -124,12 +124,32 @@ export function nextWorkableAt(queue: QueueReader, ctx: Omit<PickContext, 'scope
   const assignees: Assignee[] = ctx.agent !== null ? [{ own: ctx.agent }, 'free'] : ['free'];
   for (const zone of queue.zones()) {
     const open = isOpen(zone, ctx.now, ctx.calendar);
+    // nextAllowedMs is monotone in its input: the zone's earliest task decides, one window search per zone.
+    let due: number | null = null;
     for (const assignee of assignees) {
-      const due = queue.earliestDue({ zone, assignee, after: open ? ctx.now : -Number.MAX_SAFE_INTEGER, maxAttempts: ctx.maxAttempts, type: ctx.type });
-      if (due === null) continue;
-      const at = nextAllowedMs(Math.max(ctx.now, due), zone, ctx.calendar);
-      if (at !== null && (best === null || at < best)) best = at;
+      const d = queue.earliestDue({ zone, assignee, after: open ? ctx.now : -Number.MAX_SAFE_INTEGER, maxAttempts: ctx.maxAttempts, type: ctx.type });
+      if (d !== null && (due === null || d < due)) due = d;
     }
+    if (due === null) continue;
+    // A closed zone's overdue tasks wait for its next opening, the same instant all minute long.
+    const at = due <= ctx.now ? nextAllowed(ctx.now, zone, ctx.calendar, `${Math.floor(ctx.now / 60_000)}m`) : nextAllowed(due, zone, ctx.calendar, String(due));
+    if (at !== null && (best === null || at < best)) best = at;
   }
   return best;
+}
+
+/** nextAllowedMs, remembered per zone and instant for the minute (an empty queue is asked again and again). */
+const nextCaches = new WeakMap<CallingCalendar, Map<string, number | null>>();
+function nextAllowed(at: number, zone: string, calendar: CallingCalendar, instantKey: string): number | null {
+  let cache = nextCaches.get(calendar);
+  if (!cache) {
+    cache = new Map();
+    nextCaches.set(calendar, cache);
+  }
+  const key = `${zone} ${instantKey}`;
+  if (cache.has(key)) return cache.get(key) ?? null;
+  const next = nextAllowedMs(at, zone, calendar);
+  if (cache.size > 5_000) cache.clear();
+  cache.set(key, next);
+  return next;
 }
