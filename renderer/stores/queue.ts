@@ -8,9 +8,12 @@ export const QUEUE_PAGE_SIZE = 200;
 export type QueueTask = QueueList['tasks'][number];
 export type QueueLoad = 'idle' | 'loading' | 'ready' | 'more' | 'error';
 
+/** A status, or 'held': the tasks this agent holds (leased to them, e.g. taken ahead to work offline). */
+export type QueueStatusFilter = TaskStatus | 'held';
+
 export interface QueueState {
   /** null = every status. Agents start on the work that is still to do. */
-  status: TaskStatus | null;
+  status: QueueStatusFilter | null;
   type: string | null;
   tasks: QueueTask[];
   total: number;
@@ -20,7 +23,7 @@ export interface QueueState {
   knownTypes: string[];
   reload(): Promise<void>;
   loadMore(): Promise<void>;
-  setStatus(status: TaskStatus | null): Promise<void>;
+  setStatus(status: QueueStatusFilter | null): Promise<void>;
   setType(type: string | null): Promise<void>;
 }
 export type QueueStore = StoreApi<QueueState>;
@@ -34,7 +37,7 @@ export function createQueueStore(api: Api, initialStatus: TaskStatus | null = 'q
     const fetchPage = (offset: number) => {
       const { status, type } = get();
       return api.queueList({
-        ...(status ? { status } : {}),
+        ...(status === 'held' ? { held: true } : status ? { status } : {}),
         ...(type ? { type } : {}),
         limit: QUEUE_PAGE_SIZE,
         offset,

@@ -96,6 +96,11 @@ export type ScreenPop = z.infer<typeof ScreenPop>;
 
 export const QueueListInput = z.object({
   status: TaskStatus.optional(),
+  /**
+   * Only the tasks this console's agent holds (leased to them, e.g. taken ahead to work offline);
+   * `status` is then ignored.
+   */
+  held: z.boolean().default(false),
   type: z.string().max(64).optional(),
   limit: z.number().int().min(1).max(500).default(100),
   offset: z.number().int().min(0).default(0),

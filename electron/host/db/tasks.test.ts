@@ -37,6 +37,20 @@ describe('task store', () => {
     expect(store.list({ limit: 10, offset: 0 }).total).toBe(4);
   });
 
+  it('lists only the tasks leased to one agent when asked for held tasks, whatever the status filter', () => {
+    store.insertMany([
+      aTask('t-mine', 'c1', { status: 'leased', assignedTo: 'agent-1', priority: 2 }),
+      aTask('t-mine-care', 'c2', { status: 'leased', assignedTo: 'agent-1', priority: 1, type: 'complaint_care' }),
+      aTask('t-theirs', 'c2', { status: 'leased', assignedTo: 'agent-2' }),
+      aTask('t-was-mine', 'c1', { status: 'done', assignedTo: 'agent-1' }),
+    ]);
+    const held = store.list({ heldBy: 'agent-1', status: 'queued', limit: 10, offset: 0 });
+    expect(held.tasks.map((t) => t.id)).toEqual(['t-mine-care', 't-mine']);
+    expect(held.total).toBe(2);
+    expect(store.list({ heldBy: 'agent-1', type: 'complaint_care', limit: 10, offset: 0 }).tasks.map((t) => t.id)).toEqual(['t-mine-care']);
+    expect(store.list({ heldBy: 'agent-3', limit: 10, offset: 0 }).total).toBe(0);
+  });
+
   it('pages with offset while the total stays the whole match', () => {
     const page = store.list({ status: 'queued', limit: 1, offset: 1 });
     expect(page).toMatchObject({ total: 3, tasks: [{ id: 't-early' }] });

@@ -5,6 +5,8 @@ import { idOf, validated } from './validate';
 
 export interface TaskQuery {
   status?: TaskStatus | undefined;
+  /** Only tasks leased to this agent (status is then ignored). */
+  heldBy?: string | undefined;
   type?: string | undefined;
   limit: number;
   offset: number;
@@ -53,12 +55,16 @@ const FILTERS = {
   status: 't.status = @status',
   type: 't.type = @type',
   both: 't.status = @status AND t.type = @type',
+  // Held tasks are few: the status index finds them, the agent is checked on each.
+  held: "t.status = 'leased' AND t.assigned_to = @agent",
+  heldType: "t.status = 'leased' AND t.assigned_to = @agent AND t.type = @type",
 } as const;
 type FilterName = keyof typeof FILTERS;
 
 interface FilterParams {
   status: string | null;
   type: string | null;
+  agent: string | null;
 }
 
 /**
@@ -93,6 +99,8 @@ export function taskStore(db: Db): TaskReader & TaskWriter {
     status: prepareFilter(FILTERS.status),
     type: prepareFilter(FILTERS.type),
     both: prepareFilter(FILTERS.both),
+    held: prepareFilter(FILTERS.held),
+    heldType: prepareFilter(FILTERS.heldType),
   } satisfies Record<FilterName, unknown>;
   const selectById = db.prepare<[string], TaskRow>(`SELECT ${COLUMNS} FROM followup_tasks t WHERE t.id = ?`);
   const insertTask = db.prepare(
@@ -116,10 +124,10 @@ export function taskStore(db: Db): TaskReader & TaskWriter {
   });
 
   return {
-    list({ status, type, limit, offset }) {
-      const name: FilterName = status && type ? 'both' : status ? 'status' : type ? 'type' : 'none';
+    list({ status, type, heldBy, limit, offset }) {
+      const name: FilterName = heldBy !== undefined ? (type ? 'heldType' : 'held') : status && type ? 'both' : status ? 'status' : type ? 'type' : 'none';
       const statements = byFilter[name];
-      const params: FilterParams = { status: status ?? null, type: type ?? null };
+      const params: FilterParams = { status: status ?? null, type: type ?? null, agent: heldBy ?? null };
       return {
         total: statements.count.get(params)?.n ?? 0,
         tasks: statements.list

@@ -53,7 +53,7 @@ export function createServices(ctx: ServiceContext): { handlers: ServiceHandlers
     getCustomer: (input) => loadCustomer360({ customers, history }, input.customerId, input.pageSize),
     historyPage: (input) => historyPage({ customers, history }, input),
     lookupCaller: (input) => lookupCaller({ customers, history, defaultRegion }, input),
-    queueList: (input) => queueList(tasks, input),
+    queueList: (input) => queueList(tasks, input, () => followUp.agent().id),
     createCustomer: (input) => createCustomer({ customers, history, defaultRegion }, input),
     recordCall: (input) => recordCall({ ...ctx.stores, feedback: (call) => followUp.callFeedback(call), appendEvent: (event) => ctx.followUp.sync.writes.appendEvent(event) }, input),
     recordAgentState: (input) => recordAgentState(ctx.stores.agentStates, input),

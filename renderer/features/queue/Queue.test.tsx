@@ -78,4 +78,13 @@ describe('follow-up queue', () => {
     await settle();
     expect(host.callsOf('queueList').at(-1)).toEqual({ type: 'complaint_care', limit: 200, offset: 0 });
   });
+
+  it('asks the host for the tasks this agent holds when "held by me" is chosen', async () => {
+    const { host } = setup();
+    await settle();
+    await interact(() => fireEvent.change(screen.getByTestId('queue-status-filter'), { target: { value: 'held' } }));
+    await settle();
+    expect(host.callsOf('queueList').at(-1)).toEqual({ held: true, limit: 200, offset: 0 });
+    expect(screen.getByTestId<HTMLSelectElement>('queue-status-filter').value).toBe('held');
+  });
 });

@@ -5,6 +5,7 @@ import { useQueue, useStores } from '../../stores/context';
 import styles from './queue.module.css';
 
 const ALL = '';
+const HELD = 'held';
 
 export function QueueFilters() {
   const { t, i18n } = useTranslation();
@@ -22,10 +23,11 @@ export function QueueFilters() {
           value={status ?? ALL}
           onChange={(e) => {
             const parsed = TaskStatus.safeParse(e.target.value);
-            void queue.getState().setStatus(parsed.success ? parsed.data : null);
+            void queue.getState().setStatus(e.target.value === HELD ? HELD : parsed.success ? parsed.data : null);
           }}
         >
           <option value={ALL}>{t('queue.allStatuses')}</option>
+          <option value={HELD}>{t('queue.held')}</option>
           {TaskStatus.options.map((s) => (
             <option key={s} value={s}>
               {t(`queue.status.${s}`)}

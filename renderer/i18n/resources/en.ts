@@ -272,6 +272,7 @@ export const en = {
     statusFilter: 'Status',
     typeFilter: 'Type',
     allStatuses: 'All statuses',
+    held: 'Held by me',
     allTypes: 'All types',
     status: {
       queued: 'Queued',

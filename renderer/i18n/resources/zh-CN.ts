@@ -269,6 +269,7 @@ export const zhCN: Resource = {
     statusFilter: '状态',
     typeFilter: '类型',
     allStatuses: '全部状态',
+    held: '我持有的',
     allTypes: '全部类型',
     status: {
       queued: '待回访',
