@@ -1,4 +1,5 @@
 import type { HistoryEvent } from '../../shared/domain';
+import { asksNotToBeCalled, taskAfterOutcome } from '../../shared/followup';
 import {
   ClockSkewError,
   EDITABLE_CUSTOMER_FIELDS,
@@ -97,16 +98,25 @@ export function pushStore(ctx: StoreContext) {
     // The event is kept whatever happens to the task: an agent's recorded work is never dropped.
     if (row.task.status !== 'leased') return applied(op.opId, eventSeq, 'task_closed', `task is ${row.task.status}`);
     if (!outcomeMayClose(row, actor.userId, op.leaseEpoch)) return applied(op.opId, eventSeq, 'lease_lost', 'the task was claimed by someone else');
-    const status = op.result === 'retry' ? 'queued' : op.result;
-    const next: TaskRow = {
-      ...row,
-      holder: null,
-      leaseUntil: null,
-      task: { ...row.task, status, attempts: row.task.attempts + 1, assignedTo: op.result === 'retry' ? null : actor.userId },
-    };
+    // The console ran the retry policy in the customer's zone; its decision is applied within bounds.
+    const wrapUp = op.event.kind === 'followup' && op.event.payload.taskId === op.taskId ? op.event : null;
+    const task = taskAfterOutcome(row.task, op.result, wrapUp, actor.userId);
+    const next: TaskRow = { ...row, holder: null, leaseUntil: null, task };
     await q.updateTask(next);
-    const seq = await q.appendChange({ domain: 'task', entityId: op.taskId, teamId: row.teamId, userId: null, prevUserId: row.holder, at: ctx.now() });
+    // A callback stays with its agent (the team's other agents never see it queued); a retry or a
+    // closed task is news for the whole team, whose consoles drop or requeue it.
+    const owner = task.status === 'queued' ? task.assignedTo : null;
+    const seq = await q.appendChange({ domain: 'task', entityId: op.taskId, teamId: row.teamId, userId: owner, prevUserId: row.holder, at: ctx.now() });
+    if (asksNotToBeCalled(wrapUp)) await markDoNotCall(q, row.task.customerId);
     return applied(op.opId, seq);
+  }
+
+  /** The customer asked never to be called: a flag no console can set through customer.patch. */
+  async function markDoNotCall(q: Queries, customerId: string): Promise<void> {
+    const row = await q.getCustomer(customerId, true);
+    if (!row || row.customer.doNotCall === true) return;
+    await q.updateCustomer({ ...row, customer: { ...row.customer, doNotCall: true, updatedAt: ctx.iso() } });
+    await q.appendChange({ domain: 'customer', entityId: customerId, teamId: row.teamId, userId: null, prevUserId: null, at: ctx.now() });
   }
 
   async function effect(q: Queries, actor: Actor, op: Operation): Promise<AckDraft> {

@@ -150,6 +150,43 @@ export function storeSuite(engine: string, open: (() => Promise<Harness>) | null
       expect(ids).toEqual(expect.arrayContaining(['ev-out-1', 'ev-out-2']));
     });
 
+    it('applies a console wrap-up: a callback back to its agent at the chosen time, a retry for the team, do-not-call on the customer', async () => {
+      const make = () => store.createTask(actors.supA!, { customerId: alice, type: 'satisfaction_survey', priority: 3, dueAt: '2026-11-25T09:00:00.000Z', slaAt: '2026-11-26T09:00:00.000Z', reason: 'delivered', reasonEventId: null });
+      const wrapUp = (id: string, taskId: string, payload: Record<string, unknown>): HistoryEvent => ({
+        id,
+        customerId: alice,
+        kind: 'followup',
+        occurredAt: new Date(h.clock.now).toISOString(),
+        summary: 'follow-up',
+        payload: { taskId, type: 'satisfaction_survey', agent: 'a1', notes: null, ...payload },
+      } as HistoryEvent);
+      const callback = await make();
+      await store.claim(actors.a1!, callback.id);
+      const [ack] = await store.push(actors.a1!, 'console1', [
+        { type: 'task.outcome', opId: 'op-wrap-0001', hlc: clockAt(h.clock.now), taskId: callback.id, leaseEpoch: 1, result: 'retry',
+          event: wrapUp('ev-wrap-1', callback.id, { outcome: 'callback', decision: 'callback', attempts: 1, nextDueAt: '2026-11-27T02:00:00.000Z', nextSlaAt: '2026-11-27T02:30:00.000Z', assignedTo: actors.a1!.userId }) },
+      ]);
+      expect(ack).toMatchObject({ status: 'applied' });
+      expect((await store.getTask(actors.supA!, callback.id)).task).toMatchObject({ status: 'queued', dueAt: '2026-11-27T02:00:00.000Z', slaAt: '2026-11-27T02:30:00.000Z', assignedTo: actors.a1!.userId, attempts: 1 });
+
+      const retry = await make();
+      await store.claim(actors.a1!, retry.id);
+      await store.push(actors.a1!, 'console1', [
+        { type: 'task.outcome', opId: 'op-wrap-0002', hlc: clockAt(h.clock.now), taskId: retry.id, leaseEpoch: 1, result: 'retry',
+          event: wrapUp('ev-wrap-2', retry.id, { outcome: 'no_answer', decision: 'retry', attempts: 7, nextDueAt: '2026-11-25T11:00:00.000Z', assignedTo: actors.a2!.userId }) },
+      ]);
+      // At most one more dial, and a console cannot hand the task to a colleague.
+      expect((await store.getTask(actors.supA!, retry.id)).task).toMatchObject({ status: 'queued', dueAt: '2026-11-25T11:00:00.000Z', assignedTo: null, attempts: 1 });
+
+      const dnc = await make();
+      await store.claim(actors.a1!, dnc.id);
+      await store.push(actors.a1!, 'console1', [
+        { type: 'task.outcome', opId: 'op-wrap-0003', hlc: clockAt(h.clock.now), taskId: dnc.id, leaseEpoch: 1, result: 'done', event: wrapUp('ev-wrap-3', dnc.id, { outcome: 'do_not_call', decision: 'closed' }) },
+      ]);
+      expect((await store.getTask(actors.supA!, dnc.id)).task).toMatchObject({ status: 'done', attempts: 1 });
+      expect((await store.getCustomer(actors.a2!, alice)).customer.doNotCall).toBe(true);
+    });
+
     it('gives exactly one of 1,000 concurrent claims the task', async () => {
       const task = await store.createTask(actors.supA!, { customerId: alice, type: 'reactivation', priority: 3, dueAt: '2026-11-25T09:00:00.000Z', slaAt: '2026-11-26T09:00:00.000Z', reason: 'r', reasonEventId: null });
       const claimers = [actors.a1!, actors.a2!, actors.supA!];

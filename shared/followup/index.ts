@@ -16,3 +16,4 @@ export * from './dnc';
 export * from './retry';
 export * from './ordering';
 export * from './script';
+export { taskAfterOutcome, asksNotToBeCalled } from './apply-outcome';
