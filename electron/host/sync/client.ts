@@ -31,6 +31,11 @@ export interface SyncClientDeps {
 /** Changes per pull request: big pages amortize the round trip; the server allows MAX_PULL_LIMIT. */
 const PULL_LIMIT = MAX_PULL_LIMIT;
 
+/** A few event-loop turns: enough for fetch to write a queued request to its socket. */
+async function requestSent(): Promise<void> {
+  for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
+}
+
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e)).slice(0, 300);
 
@@ -303,6 +308,8 @@ export class SyncClient {
           next = fetchPage(page.cursor);
           // Settled below, or dropped when this loop ends early: never an unhandled rejection.
           next.catch(() => undefined);
+          // Applying blocks this thread: the request must be on the wire first, or the server idles.
+          await requestSent();
         }
         this.applyPage(page.changes, page.cursor);
         if (!page.hasMore) return;
