@@ -12,7 +12,6 @@ import { wsWithOrigin } from './transports/ws-rig';
 
 /** web.ts as a user runs it: a child process, judged by what it prints and how it exits. */
 const root = path.resolve(import.meta.dirname, '../..');
-const tsx = path.join(root, 'node_modules/.bin/tsx');
 const dir = mkdtempSync(path.join(tmpdir(), 'huifang-web-cli-'));
 writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Huifang</title>');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -24,7 +23,9 @@ interface Run {
 }
 
 function run(args: string[]): Run {
-  const child = spawn(tsx, ['electron/host/web.ts', '--renderer', dir, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  // node with tsx's loader, not the tsx CLI: the CLI relays SIGTERM only after its child reports a
+  // handler over IPC, and on a loaded machine it gave up waiting and exited 143 itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/host/web.ts', '--renderer', dir, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
