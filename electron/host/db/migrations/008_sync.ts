@@ -7,10 +7,12 @@ import type { Migration } from '../migrate';
  * - `sync_session`: which server and account this store syncs with, and the cursor (the server
  *   sequence of the last change applied). The refresh token is not here: it is sealed by the
  *   secret box into `secrets` (migration 006), never readable by the renderer;
- * - `customer_clocks`: the HLC of the write that set each editable field, so a pulled customer
- *   merges field by field with edits still waiting in the outbox (last writer wins);
- * - `task_leases`: the server's lease on each task, so an offline console knows which tasks it
- *   may keep working and under which epoch it recorded an outcome.
+ * - `customer_clocks`: the HLC of each local edit that still wins over what the server sent, so a
+ *   pulled customer merges field by field with edits waiting in the outbox (last writer wins); a
+ *   customer with no such edit has no row (the replica keeps it so since the initial-sync work);
+ * - `task_leases`: the server's lease on each task it leased, so an offline console knows which
+ *   tasks it may keep working and under which epoch it recorded an outcome; no row = no lease,
+ *   epoch 0.
  */
 export const sync: Migration = {
   version: 8,
