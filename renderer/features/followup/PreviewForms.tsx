@@ -50,14 +50,7 @@ export function SkipForm() {
         <span>{t('work.skipForm.note')}</span>
         <input data-testid="skip-note" maxLength={500} value={skip.note} onChange={(e) => work.getState().editSkip({ note: e.target.value })} />
       </label>
-      <div className={styles.formActions}>
-        <Button variant="primary" type="submit" data-testid="skip-confirm" disabled={skip.saving}>
-          {t('work.skipForm.confirm')}
-        </Button>
-        <Button variant="ghost" onClick={() => work.getState().closeForms()}>
-          {t('work.cancel')}
-        </Button>
-      </div>
+      <FormActions testId="skip-confirm" confirm={t('work.skipForm.confirm')} saving={skip.saving} />
     </form>
   );
 }
@@ -104,14 +97,23 @@ export function RescheduleForm({ zone }: { zone: string }) {
         <span>{t('work.rescheduleForm.note')}</span>
         <input data-testid="reschedule-note" maxLength={500} value={form.note} onChange={(e) => work.getState().editReschedule({ note: e.target.value })} />
       </label>
-      <div className={styles.formActions}>
-        <Button variant="primary" type="submit" data-testid="reschedule-confirm" disabled={form.saving}>
-          {t('work.rescheduleForm.confirm')}
-        </Button>
-        <Button variant="ghost" onClick={() => work.getState().closeForms()}>
-          {t('work.cancel')}
-        </Button>
-      </div>
+      <FormActions testId="reschedule-confirm" confirm={t('work.rescheduleForm.confirm')} saving={form.saving} />
     </form>
+  );
+}
+
+/** Confirm (submits the form) and cancel (closes every preview form): the same row under each form. */
+function FormActions({ testId, confirm, saving }: { testId: string; confirm: string; saving: boolean }) {
+  const { t } = useTranslation();
+  const { work } = useStores();
+  return (
+    <div className={styles.formActions}>
+      <Button variant="primary" type="submit" data-testid={testId} disabled={saving}>
+        {confirm}
+      </Button>
+      <Button variant="ghost" onClick={() => work.getState().closeForms()}>
+        {t('work.cancel')}
+      </Button>
+    </div>
   );
 }
