@@ -44,3 +44,17 @@ describe('zoneFor', () => {
     expect(fallback.notes).toEqual(['the number could not be read (not_a_number)']);
   });
 });
+
+describe('zoneFor on stored E.164 numbers', () => {
+  it('takes the country from a calling code only one country uses, even for a range libphonenumber does not know yet', () => {
+    // +86 199… is not in every release's tables; the call still rings in China.
+    expect(zoneFor(who(null, 'JP'), '+8610000000000', options)).toMatchObject({ zone: 'Asia/Shanghai', source: 'number', region: 'CN' });
+    expect(zoneFor(who(null), '+81312345678', options)).toMatchObject({ zone: 'Asia/Tokyo', source: 'number', region: 'JP' });
+  });
+
+  it('still parses numbers under a shared calling code, which needs the number plan to tell the country', () => {
+    expect(zoneFor(who(null), '+16135550123', options)).toMatchObject({ region: 'CA', zone: 'America/Toronto' });
+    expect(zoneFor(who(null), '+77012345678', options)).toMatchObject({ region: 'KZ', zone: 'Asia/Almaty' });
+    expect(zoneFor(who(null, 'CN'), '+18005550000999', options)).toMatchObject({ source: 'customer_region' });
+  });
+});

@@ -1,6 +1,6 @@
 import { IANAZone } from 'luxon';
 import type { Customer } from '../domain';
-import { normalizePhone } from '../phone/normalize';
+import { normalizePhone, soleRegionOf } from '../phone/normalize';
 
 /**
  * Which clock a customer lives by, for calling windows. In order of trust:
@@ -93,7 +93,9 @@ export function zoneFor(customer: Pick<Customer, 'timeZone' | 'region'>, number:
     return zone !== null && isValidZone(zone) ? zone : null;
   };
   if (number !== null) {
-    const parsed = normalizePhone(number, options.defaultRegion);
+    // Stored numbers are E.164, mostly under a code only one country uses: no parse needed for those.
+    const sole = soleRegionOf(number);
+    const parsed = sole === null ? normalizePhone(number, options.defaultRegion) : ({ ok: true, region: sole } as const);
     const region = parsed.ok ? parsed.region : null;
     const zone = lookup(region);
     if (zone !== null && region !== null) return { zone, source: 'number', region, approximate: MULTI_ZONE_REGIONS.has(region) && options.zoneByRegion?.[region] === undefined, notes };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPhone, looksLikePhone, normalizePhone } from './normalize';
+import { formatPhone, looksLikePhone, normalizePhone, soleRegionOf } from './normalize';
 
 describe('normalizePhone', () => {
   it.each([
@@ -51,5 +51,32 @@ describe('formatPhone', () => {
   it('shows home numbers nationally and foreign ones internationally', () => {
     expect(formatPhone('+8613800138000', 'CN')).toBe('138 0013 8000');
     expect(formatPhone('+14155552671', 'CN')).toBe('+1 415 555 2671');
+  });
+});
+
+describe('soleRegionOf', () => {
+  it('names the country of a calling code only one country uses', () => {
+    expect(soleRegionOf('+8613800138000')).toBe('CN');
+    expect(soleRegionOf('+85291234567')).toBe('HK');
+    expect(soleRegionOf('+48601234567')).toBe('PL');
+    expect(soleRegionOf('+358401234567')).toBeNull(); // Finland and the Åland Islands
+  });
+
+  it('gives no answer for shared codes, non-geographic codes and non-E.164 text', () => {
+    expect(soleRegionOf('+14155552671')).toBeNull();
+    expect(soleRegionOf('+447911123456')).toBeNull();
+    expect(soleRegionOf('+78001234567')).toBeNull();
+    expect(soleRegionOf('+80012345678')).toBeNull();
+    expect(soleRegionOf('13800138000')).toBeNull();
+    expect(soleRegionOf('+86 138 0013 8000')).toBeNull();
+  });
+
+  it('agrees with a full parse on every valid number it answers for', () => {
+    const samples = ['+8613800138000', '+81312345678', '+33612345678', '+4915112345678', '+6581234567', '+85261234567', '+919876543210', '+5511912345678'];
+    for (const n of samples) {
+      const full = normalizePhone(n, 'CN');
+      expect(full.ok, n).toBe(true);
+      expect(soleRegionOf(n), n).toBe(full.ok ? full.region : null);
+    }
   });
 });

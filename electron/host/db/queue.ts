@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { Db } from './open';
 
 /**
@@ -127,14 +128,16 @@ export function queueStore(db: Db): QueueReader & QueueWriter {
     }
     return s;
   };
-  const zones = db.prepare<[], { zone: string }>(
-    `WITH RECURSIVE z (zone) AS (
+  const zonesSql = `WITH RECURSIVE z (zone) AS (
        SELECT min(call_zone) FROM followup_tasks INDEXED BY tasks_pick_due WHERE status IN ('queued', 'leased')
        UNION ALL
        SELECT (SELECT min(call_zone) FROM followup_tasks INDEXED BY tasks_pick_due WHERE status IN ('queued', 'leased') AND call_zone > z.zone)
          FROM z WHERE z.zone IS NOT NULL
-     ) SELECT zone FROM z WHERE zone IS NOT NULL`,
-  );
+     ) SELECT zone FROM z WHERE zone IS NOT NULL`;
+  // An initial sync (replica.beginInitialLoad) drops the pick indexes until its rebuild: no zone
+  // is pickable then (the zones are not computed yet either), and every pick starts here.
+  let zones: Database.Statement<[], { zone: string }> | null = null;
+  const pickIndexed = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'index' AND name IN ('tasks_pick_due', 'tasks_pick_at_risk')");
   const lease = db.prepare<[string], { lease_until: number | null }>('SELECT lease_until FROM task_leases WHERE task_id = ?');
   const hold = db.prepare<{ id: string; agent: string }>(
     `UPDATE followup_tasks SET status = 'leased', assigned_to = @agent
@@ -155,7 +158,11 @@ export function queueStore(db: Db): QueueReader & QueueWriter {
   const assigneeParams = (assignee: Assignee): Params => (assignee === 'free' ? {} : { agent: assignee.own });
 
   return {
-    zones: () => zones.all().map((r) => r.zone),
+    zones() {
+      if (pickIndexed.get()?.n !== 2) return [];
+      zones ??= db.prepare<[], { zone: string }>(zonesSql);
+      return zones.all().map((r) => r.zone);
+    },
     priorities(zone, assignee) {
       const rows = statement(`priorities ${assignee !== 'free'}`, () => prioritiesSql(assignee !== 'free')).all({ ...assigneeParams(assignee), zone }) as { priority: number }[];
       return rows.map((r) => r.priority);

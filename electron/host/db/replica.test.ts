@@ -35,3 +35,21 @@ describe('replica: pulled tasks', () => {
     expect(replicaStore(db).lease('t-full')).toBeNull();
   });
 });
+
+describe('replica: an initial load cut by a crash', () => {
+  it('is finished from what an older build saved (the dropped triggers only, as an array)', () => {
+    const fresh = openDatabase(':memory:');
+    try {
+      const sql = fresh.prepare<[], { sql: string }>("SELECT sql FROM sqlite_schema WHERE name = 'customers_fts_insert'").get()!.sql;
+      fresh.exec('DROP TRIGGER customers_fts_insert');
+      fresh.prepare("INSERT INTO store_meta (key, value) VALUES ('sync_initial_load_triggers', ?)").run(JSON.stringify([{ name: 'customers_fts_insert', sql }]));
+      customerStore(fresh, 'CN').insert(aCustomer('c9', '王小明'), []);
+      expect(replicaStore(fresh).finishInitialLoad()).toBe(true);
+      expect(fresh.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'customers_fts_insert'").pluck().get()).toBe(1);
+      // The rebuild indexed the name written while the trigger was away.
+      expect(fresh.prepare("SELECT count(*) FROM customers_name_fts WHERE customers_name_fts MATCH '王小明'").pluck().get()).toBe(1);
+    } finally {
+      fresh.close();
+    }
+  });
+});

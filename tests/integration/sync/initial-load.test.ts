@@ -8,7 +8,8 @@ import { openStore } from '../../../server/store/open';
 import { engines } from '../server/harness';
 import { PASSWORD, freePort, inProcessServer, seed, settled } from './rig';
 
-const triggers = (host: Host) => host.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' ORDER BY name").pluck().all() as string[];
+/** Triggers and indexes: what an initial load drops and must give back. */
+const triggers = (host: Host) => host.db.prepare("SELECT type || ' ' || name FROM sqlite_schema WHERE type IN ('trigger', 'index') ORDER BY type, name").pluck().all() as string[];
 const names = async (host: Host, query: string) => (await host.handlers.searchCustomers({ query, limit: 100 })).results.map((r) => r.name);
 
 for (const engine of engines('tests/integration/sync/initial-load')) {
@@ -61,6 +62,10 @@ for (const engine of engines('tests/integration/sync/initial-load')) {
       });
       first.sync.replica.applyPage({ customers: [customer(1), customer(2)], events: [], tasks: [] });
       expect(triggers(first).length).toBeLessThan(before.length);
+      expect(triggers(first)).not.toContain('index customer_phones_by_e164');
+      // Mid-load the console still answers: a caller is found (by a scan), the queue is just empty.
+      expect(await first.handlers.lookupCaller({ raw: '+8613800000002' })).toMatchObject({ status: 'matched', view: { customer: { id: 'cus-2' } } });
+      expect(await first.handlers.nextTask({})).toMatchObject({ status: 'empty' });
       first.close(); // the crash: no finish
 
       const again = open();
