@@ -114,6 +114,13 @@ export const PullResponse = z.object({
   hasMore: z.boolean(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
+/**
+ * A pull answer also says where it ends in two headers (the body's cursor and hasMore), so a
+ * console can ask for the next page as soon as the headers arrive, while it still reads, checks
+ * and stores this one: the server makes page N+1 while the console works on page N.
+ */
+export const PULL_CURSOR_HEADER = 'x-huifang-cursor';
+export const PULL_HAS_MORE_HEADER = 'x-huifang-has-more';
 
 export const ClaimRequest = z.object({ taskId: TaskId });
 export const ClaimResponse = z.discriminatedUnion('granted', [

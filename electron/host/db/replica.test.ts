@@ -53,3 +53,34 @@ describe('replica: an initial load cut by a crash', () => {
     }
   });
 });
+
+describe('replica: pulled customers', () => {
+  const numbers = (id: string) => db.prepare('SELECT e164, is_primary FROM customer_phones WHERE customer_id = ? ORDER BY e164').all(id);
+  const pulled = (id: string, name: string, phones: string[]) => ({
+    customer: aCustomer(id, name),
+    phones: phones.map((e164, i) => ({ e164, label: 'mobile', isPrimary: i === 0 })),
+    clocks: { name: '000000000000001:00000:server' },
+  });
+
+  it('replaces the numbers of a customer it holds, and stores a new one with its numbers', () => {
+    const replica = replicaStore(db);
+    replica.applyPage({ customers: [pulled('c1', '张伟', ['+8613800138001', '+8613800138002']), pulled('c2', '李娜', ['+8613800138003'])], events: [], tasks: [] });
+    replica.applyPage({ customers: [pulled('c1', '张伟', ['+8613800138009'])], events: [], tasks: [] });
+    expect(numbers('c1')).toEqual([{ e164: '+8613800138009', is_primary: 1 }]);
+    expect(numbers('c2')).toEqual([{ e164: '+8613800138003', is_primary: 1 }]);
+  });
+
+  it('takes the later copy when one page carries a new customer twice', () => {
+    replicaStore(db).applyPage({ customers: [pulled('c3', '王芳', ['+8613800138004']), pulled('c3', '王芳芳', ['+8613800138005'])], events: [], tasks: [] });
+    expect(numbers('c3')).toEqual([{ e164: '+8613800138005', is_primary: 1 }]);
+    expect(db.prepare("SELECT name FROM customers WHERE id = 'c3'").pluck().get()).toBe('王芳芳');
+  });
+
+  it('keeps a local edit not pushed yet over an older server value', () => {
+    const replica = replicaStore(db);
+    replica.applyPage({ customers: [pulled('c4', '赵磊', ['+8613800138006'])], events: [], tasks: [] });
+    replica.patchCustomer('c4', { name: '赵磊磊' }, '000000000000005:00000:me', '2026-01-01T00:00:00.000Z');
+    replica.applyPage({ customers: [pulled('c4', '赵磊', ['+8613800138006'])], events: [], tasks: [] });
+    expect(db.prepare("SELECT name FROM customers WHERE id = 'c4'").pluck().get()).toBe('赵磊磊');
+  });
+});

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import { HistoryEvent, type Customer, type FollowUpTask } from '../../../shared/domain';
 import { EDITABLE_CUSTOMER_FIELDS, wins, type EditableCustomer } from '../../../shared/sync';
 import { fromMillis, toMillis } from './instant';
@@ -61,6 +62,11 @@ function droppedForLoad(saved: string): { triggers: SchemaObject[]; indexes: Sch
 }
 const PHONE_LABELS = new Set(['mobile', 'home', 'work', 'other']);
 
+/** Which of `ids` the store holds (one statement for a whole page). */
+function storedIds(statement: Statement<[string], string>, ids: readonly string[]): Set<string> {
+  return new Set(ids.length === 0 ? [] : statement.all(JSON.stringify(ids)));
+}
+
 /**
  * The console's copy of the server's data: applies pulled changes and the console's own edits.
  * Customers merge field by field on their clocks (docs/sync.md), so an edit still waiting in the
@@ -118,6 +124,8 @@ export function replicaStore(db: Db) {
     settle: db.prepare<{ id: string; status: string; attempts: number; dueAt: number; slaAt: number; assignedTo: string | null }>(
       'UPDATE followup_tasks SET status = @status, attempts = @attempts, due_at = @dueAt, sla_at = @slaAt, assigned_to = @assignedTo WHERE id = @id',
     ),
+    storedCustomers: db.prepare<[string], string>('SELECT id FROM customers WHERE id IN (SELECT value FROM json_each(?))').pluck(),
+    storedTasks: db.prepare<[string], string>('SELECT id FROM followup_tasks WHERE id IN (SELECT value FROM json_each(?))').pluck(),
     taskState: db.prepare<[string, number, string | null, string]>('UPDATE followup_tasks SET status = ?, attempts = attempts + ?, assigned_to = ? WHERE id = ?'),
   };
 
@@ -159,8 +167,9 @@ export function replicaStore(db: Db) {
       toMillis(c.updatedAt),
     );
 
-  function applyCustomer(p: PulledCustomer): void {
-    const mine = localClocks(p.customer.id);
+  /** `stored`: the customer is in the store already; a new one has no clocks and no numbers to clear. */
+  function applyCustomer(p: PulledCustomer, stored: boolean): void {
+    const mine = stored ? localClocks(p.customer.id) : null;
     let customer = p.customer;
     // Only the clocks of local values that still win are kept (see customer_clocks above).
     const clocks: Record<string, string> = {};
@@ -181,7 +190,7 @@ export function replicaStore(db: Db) {
     writeCustomer(customer);
     if (Object.keys(clocks).length > 0) s.saveClocks.run(customer.id, JSON.stringify(clocks));
     else if (mine) s.dropClocks.run(customer.id);
-    s.clearPhones.run(customer.id);
+    if (stored) s.clearPhones.run(customer.id);
     let primary = false;
     for (const phone of p.phones) {
       // The local schema allows one primary per customer; a second "primary" from the server is kept as a plain number.
@@ -195,11 +204,11 @@ export function replicaStore(db: Db) {
     s.upsertEvent.run(e.id, e.customerId, e.kind, toMillis(e.occurredAt), e.summary, JSON.stringify(e.payload));
   }
 
-  function applyTask({ task: t, lease }: PulledTask): void {
+  function applyTask({ task: t, lease }: PulledTask, stored: boolean): void {
     s.upsertTask.run(...taskRow(t));
     // No lease row reads as no lease at epoch 0 (`lease()` callers, the queue): a task never leased
     // (most of an initial sync) writes none; a row already there is always brought up to date.
-    if (lease.holder === null && lease.leaseUntil === null && lease.epoch === 0 && !s.lease.get(t.id)) return;
+    if (lease.holder === null && lease.leaseUntil === null && lease.epoch === 0 && (!stored || !s.lease.get(t.id))) return;
     s.upsertLease.run(t.id, lease.holder, lease.leaseUntil === null ? null : toMillis(lease.leaseUntil), lease.epoch);
   }
 
@@ -260,9 +269,19 @@ export function replicaStore(db: Db) {
      * at its last change, so a customer edited after its events were appended comes after them.
      */
     applyPage: db.transaction((page: { customers: readonly PulledCustomer[]; events: readonly HistoryEvent[]; tasks: readonly PulledTask[] }) => {
-      for (const c of page.customers) applyCustomer(c);
+      // One probe per page for which rows are new (all of them in an initial sync) instead of a
+      // clocks read and a numbers delete per customer, and a lease read per task, that find nothing.
+      const storedCustomers = storedIds(s.storedCustomers, page.customers.map((c) => c.customer.id));
+      const storedTasks = storedIds(s.storedTasks, page.tasks.map((t) => t.task.id));
+      for (const c of page.customers) {
+        applyCustomer(c, storedCustomers.has(c.customer.id));
+        storedCustomers.add(c.customer.id);
+      }
       for (const e of page.events) applyEvent(e);
-      for (const t of page.tasks) applyTask(t);
+      for (const t of page.tasks) {
+        applyTask(t, storedTasks.has(t.task.id));
+        storedTasks.add(t.task.id);
+      }
     }),
     /** A local edit, stamped with its clock (call inside the transaction that queues the op). */
     patchCustomer(customerId: string, fields: Partial<EditableCustomer>, hlc: string, updatedAt: string): void {

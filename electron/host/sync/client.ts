@@ -8,7 +8,7 @@ import type { HostEvents } from '../events';
 import { applyChanges, type Touched } from './apply';
 import { Auth, SignedOut, type TokenVault } from './auth';
 import { Backoff } from './backoff';
-import { ServerRefused, ServerUnreachable, serverApi, type ServerApi } from './http';
+import { ServerRefused, ServerUnreachable, serverApi, type PullAnswer, type ServerApi } from './http';
 import { listenLive } from './live';
 import { SYNCED_KINDS } from './operations';
 import { pushOutbox } from './push';
@@ -286,10 +286,11 @@ export class SyncClient {
   }
 
   /**
-   * Pulls until the feed is drained. The next page is asked for as soon as a page has arrived, so
-   * the server reads and sends page N+1 while this process applies page N; the cursor still moves
-   * only after a page is applied, so a cut repeats at most the page in hand. A first sync into an
-   * empty store runs as an initial load (replica.beginInitialLoad): indexes rebuilt once at the end.
+   * Pulls until the feed is drained. The next page is asked for as soon as a page's headers say
+   * where it ends, so the server reads and sends page N+1 while this process reads, checks and
+   * applies page N; the cursor still moves only after a page is applied, so a cut repeats at most
+   * the page in hand. A first sync into an empty store runs as an initial load
+   * (replica.beginInitialLoad): indexes rebuilt once at the end.
    */
   private async pullAll(generation: number): Promise<void> {
     const api = this.requireApi();
@@ -298,21 +299,24 @@ export class SyncClient {
     // An initial load whose finish failed (the pull went on without it): finished before anything else.
     if (since !== 0) this.deps.replica.finishInitialLoad();
     const initial = since === 0 && this.deps.replica.beginInitialLoad();
-    const fetchPage = async (from: number) => api.pull(await this.auth.token(), from, limit);
-    let next = fetchPage(since);
+    const ask = (from: number) => {
+      const answer = (async () => api.pull(await this.auth.token(), from, limit))();
+      // Settled below, or dropped when this loop ends early: never an unhandled rejection.
+      answer.catch(() => undefined);
+      return answer;
+    };
     try {
-      for (;;) {
-        const page = await next;
+      for (let next: Promise<PullAnswer> | null = ask(since); next; ) {
+        const answer: PullAnswer = await next;
+        next = answer.next?.hasMore ? ask(answer.next.cursor) : null;
+        const page = await answer.page();
         if (!this.current(generation)) return;
-        if (page.hasMore) {
-          next = fetchPage(page.cursor);
-          // Settled below, or dropped when this loop ends early: never an unhandled rejection.
-          next.catch(() => undefined);
-          // Applying blocks this thread: the request must be on the wire first, or the server idles.
+        if (!answer.next && page.hasMore) {
+          // No headers (stripped on the way): the next request goes out after this body, before applying it.
+          next = ask(page.cursor);
           await requestSent();
         }
         this.applyPage(page.changes, page.cursor);
-        if (!page.hasMore) return;
       }
     } finally {
       if (initial) this.deps.replica.finishInitialLoad();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ClaimResponse, PullResponse, PushResponse, ServerErrorBody, type Operation } from '../../../shared/sync';
+import { ClaimResponse, PULL_CURSOR_HEADER, PULL_HAS_MORE_HEADER, PullResponse, PushResponse, ServerErrorBody, type Operation } from '../../../shared/sync';
 
 /** The server answered, and said no: `code` is the server's error code (unauthorized, forbidden…). */
 export class ServerRefused extends Error {
@@ -32,13 +32,20 @@ export type Session = z.infer<typeof Session>;
 
 const TIMEOUT_MS = 30_000;
 
+/** A pull answer whose headers have arrived: where the page ends (when the server said), and its body. */
+export interface PullAnswer {
+  /** From the headers; null when they are missing (a proxy may strip them): then only the body tells. */
+  next: { cursor: number; hasMore: boolean } | null;
+  /** Reads and checks the body; rejects when it disagrees with the headers. */
+  page(): Promise<PullResponse>;
+}
+
 /** The server's HTTP API as the console uses it; every answer is validated before it is trusted. */
 export function serverApi(base: string, fetchImpl: typeof fetch = fetch) {
   const root = base.replace(/\/+$/, '');
-  async function call<T>(schema: z.ZodType<T>, method: 'GET' | 'POST', path: string, token: string | null, body?: unknown): Promise<T> {
-    let res: Response;
+  async function send(method: 'GET' | 'POST', path: string, token: string | null, body?: unknown): Promise<Response> {
     try {
-      res = await fetchImpl(`${root}${path}`, {
+      return await fetchImpl(`${root}${path}`, {
         method,
         headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -47,6 +54,8 @@ export function serverApi(base: string, fetchImpl: typeof fetch = fetch) {
     } catch (error) {
       throw new ServerUnreachable(`cannot reach ${root}: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`);
     }
+  }
+  async function read<T>(schema: z.ZodType<T>, res: Response, path: string): Promise<T> {
     let json: unknown;
     try {
       json = await res.json();
@@ -63,12 +72,32 @@ export function serverApi(base: string, fetchImpl: typeof fetch = fetch) {
     }
     return schema.parse(json);
   }
+  const call = async <T>(schema: z.ZodType<T>, method: 'GET' | 'POST', path: string, token: string | null, body?: unknown): Promise<T> =>
+    read(schema, await send(method, path, token, body), path);
+
+  async function pull(token: string, since: number, limit: number): Promise<PullAnswer> {
+    const path = `/sync/pull?since=${since}&limit=${limit}`;
+    const res = await send('GET', path, token);
+    const cursor = Number(res.headers.get(PULL_CURSOR_HEADER) ?? NaN);
+    const more = res.headers.get(PULL_HAS_MORE_HEADER);
+    const next = res.ok && Number.isSafeInteger(cursor) && cursor >= 0 && (more === '1' || more === '0') ? { cursor, hasMore: more === '1' } : null;
+    return {
+      next,
+      async page() {
+        const page = await read(PullResponse, res, path);
+        if (next && (next.cursor !== page.cursor || next.hasMore !== page.hasMore)) {
+          throw new ServerUnreachable(`${root}${path}: the headers say cursor ${next.cursor}, the body ${page.cursor}`);
+        }
+        return page;
+      },
+    };
+  }
   return {
     base: root,
     login: (username: string, password: string) => call(Session, 'POST', '/auth/login', null, { username, password }),
     refresh: (refreshToken: string) => call(Session, 'POST', '/auth/refresh', null, { refreshToken }),
     logout: (token: string) => call(z.unknown(), 'POST', '/auth/logout', token, {}),
-    pull: (token: string, since: number, limit: number) => call(PullResponse, 'GET', `/sync/pull?since=${since}&limit=${limit}`, token),
+    pull,
     push: (token: string, clientId: string, ops: Operation[]) => call(PushResponse, 'POST', '/sync/push', token, { clientId, ops }),
     claim: (token: string, taskId: string) => call(ClaimResponse, 'POST', `/tasks/${encodeURIComponent(taskId)}/claim`, token, {}),
     /** ws(s):// address of the live channel. */

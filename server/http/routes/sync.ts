@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { describeZodError } from '../../../shared/api';
-import { Cursor, MAX_PULL_LIMIT, MAX_PUSH_OPS, NodeId, OpId, Operation, type OpAck } from '../../../shared/sync';
+import { Cursor, MAX_PULL_LIMIT, MAX_PUSH_OPS, NodeId, OpId, Operation, PULL_CURSOR_HEADER, PULL_HAS_MORE_HEADER, type OpAck } from '../../../shared/sync';
 import { parseOr400 } from '../errors';
 import { actorOf, type Route } from '../route';
 
@@ -34,9 +34,11 @@ export const syncRoutes: Route[] = [
     method: 'GET',
     url: '/sync/pull',
     access: 'agent',
-    async handler({ req, actor, deps }) {
+    async handler({ req, reply, actor, deps }) {
       const { since, limit } = parseOr400(PullQuery, req.query);
-      return deps.store.pull(actorOf(actor), since, limit);
+      const page = await deps.store.pull(actorOf(actor), since, limit);
+      void reply.header(PULL_CURSOR_HEADER, String(page.cursor)).header(PULL_HAS_MORE_HEADER, page.hasMore ? '1' : '0');
+      return page;
     },
   },
 ];
