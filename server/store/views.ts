@@ -1,10 +1,10 @@
 import type { FollowUpTask } from '../../shared/domain';
-import type { Change } from '../../shared/sync';
+import { packClocks, type Change } from '../../shared/sync';
 import type { CustomerRow, EventRow, TaskRow } from '../db/queries';
 
 /** Rows as they travel in the change feed and REST answers. */
 export function customerChange(row: CustomerRow, seq: number): Change {
-  return { domain: 'customer', seq, customer: row.customer, phones: row.phones, clocks: row.clocks };
+  return { domain: 'customer', seq, customer: row.customer, phones: row.phones, clocks: packClocks(row.clocks) };
 }
 
 export function historyChange(row: EventRow, seq: number): Change {

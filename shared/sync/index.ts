@@ -4,3 +4,4 @@ export * from './lease';
 export * from './messages';
 export * from './errors';
 export * from './replica';
+export * from './packed-clocks';

@@ -88,7 +88,7 @@ export const PullRequest = z.object({
 });
 export type PullRequest = z.infer<typeof PullRequest>;
 
-/** Per-field clocks travel with the customer so a console can merge its own pending edits. */
+/** Per-field clocks travel with the customer, packed (packed-clocks.ts), so a console can merge its own pending edits. */
 export const CustomerChange = z.object({
   domain: z.literal('customer'),
   seq: Cursor,

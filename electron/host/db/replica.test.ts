@@ -83,4 +83,15 @@ describe('replica: pulled customers', () => {
     replica.applyPage({ customers: [pulled('c4', '赵磊', ['+8613800138006'])], events: [], tasks: [] });
     expect(db.prepare("SELECT name FROM customers WHERE id = 'c4'").pluck().get()).toBe('赵磊磊');
   });
+
+  it('reads packed clocks: `*` dates every field the server does not name', () => {
+    const replica = replicaStore(db);
+    replica.applyPage({ customers: [pulled('c5', '孙丽', ['+8613800138007'])], events: [], tasks: [] });
+    replica.patchCustomer('c5', { name: '孙丽丽', city: '上海' }, '000000000000005:00000:me', '2026-01-01T00:00:00.000Z');
+    // The server's city is newer than the local edit (by `*`), its name older (named).
+    const later = { ...pulled('c5', '孙丽', ['+8613800138007']), clocks: { '*': '000000000000009:00000:server', name: '000000000000002:00000:server' } };
+    later.customer = { ...later.customer, city: '杭州' };
+    replica.applyPage({ customers: [later], events: [], tasks: [] });
+    expect(db.prepare("SELECT name, city FROM customers WHERE id = 'c5'").get()).toEqual({ name: '孙丽丽', city: '杭州' });
+  });
 });

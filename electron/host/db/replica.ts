@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import { HistoryEvent, type Customer, type FollowUpTask } from '../../../shared/domain';
-import { EDITABLE_CUSTOMER_FIELDS, wins, type EditableCustomer } from '../../../shared/sync';
+import { EDITABLE_CUSTOMER_FIELDS, clockOf, wins, type EditableCustomer } from '../../../shared/sync';
 import { fromMillis, toMillis } from './instant';
 import { rebuildNameIndexes } from './nameWords';
 import type { Db } from './open';
@@ -10,6 +10,7 @@ import { refreshZones } from './zones';
 export interface PulledCustomer {
   customer: Customer;
   phones: readonly { e164: string; label: string; isPrimary: boolean }[];
+  /** Packed: `*` stands for every field not named (shared/sync/packed-clocks). */
   clocks: Readonly<Record<string, string>>;
 }
 export interface PulledTask {
@@ -179,7 +180,7 @@ export function replicaStore(db: Db) {
       const merged: Record<string, unknown> = { ...customer };
       for (const f of EDITABLE_CUSTOMER_FIELDS) {
         const local = { value: current[f], hlc: mine[f] ?? ZERO };
-        const remote = { value: (customer as Record<string, unknown>)[f], hlc: p.clocks[f] ?? ZERO };
+        const remote = { value: (customer as Record<string, unknown>)[f], hlc: clockOf(p.clocks, f) ?? ZERO };
         if (wins(local, remote)) {
           merged[f] = local.value;
           clocks[f] = local.hlc;

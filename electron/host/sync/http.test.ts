@@ -44,7 +44,7 @@ describe('serverApi.pull', () => {
   });
 
   it('still reads a page whose headers were stripped or garbled on the way', async () => {
-    for (const headers of [{}, { [PULL_CURSOR_HEADER]: 'x', [PULL_HAS_MORE_HEADER]: '1' }, { [PULL_CURSOR_HEADER]: '42', [PULL_HAS_MORE_HEADER]: 'yes' }]) {
+    for (const headers of <Record<string, string>[]>[{}, { [PULL_CURSOR_HEADER]: 'x', [PULL_HAS_MORE_HEADER]: '1' }, { [PULL_CURSOR_HEADER]: '42', [PULL_HAS_MORE_HEADER]: 'yes' }]) {
       const { fetchImpl, release } = fakeFetch(page, headers);
       release();
       const answer = await serverApi('http://127.0.0.1:1', fetchImpl).pull('token', 0, 10);
