@@ -2,7 +2,8 @@ import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { LoginLimiter } from './auth/rate-limit';
 import { HttpError, installErrorHandling } from './http/errors';
-import { authorize } from './http/guard';
+import { verifyAccessToken } from './auth/tokens';
+import { authorize, tokenOf } from './http/guard';
 import type { Deps, Route } from './http/route';
 import { adminRoutes } from './http/routes/admin';
 import { authRoutes } from './http/routes/auth';
@@ -33,19 +34,27 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   app.addContentTypeParser(['text/csv', 'application/octet-stream', 'text/plain'], { parseAs: 'buffer', bodyLimit: 64 * 1024 * 1024 }, (_req, body, done) =>
     done(null, body),
   );
-  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  // A push over the live channel may be as big as one to /sync/push.
+  await app.register(websocket, { options: { maxPayload: 16 * 1024 * 1024 } });
   const hub = new LiveHub(options.store);
   app.addHook('onClose', () => hub.close());
 
+  const actors = new WeakMap<object, Actor | null>();
   for (const route of ROUTES) {
     app.route({
       method: route.method,
       url: route.url,
       ...(route.bodyLimit ? { bodyLimit: route.bodyLimit } : {}),
-      handler: async (req, reply) => {
-        const actor = route.access === 'public' ? null : authorize(req, deps.secret, deps.now(), route.access);
-        return route.handler({ req, reply, actor, deps });
+      // Before the body is read: a 16 MiB push or a 64 MiB import from someone without the role is refused unread.
+      onRequest: (req, _reply, done) => {
+        try {
+          actors.set(req, route.access === 'public' ? null : authorize(req, deps.secret, deps.now(), route.access));
+          done();
+        } catch (error) {
+          done(error as Error);
+        }
       },
+      handler: async (req, reply) => route.handler({ req, reply, actor: actors.get(req) ?? null, deps }),
     });
   }
 
@@ -60,8 +69,13 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     });
     scope.get(LIVE_ROUTE.url, { websocket: true }, (socket, req) => {
       const actor = (req as unknown as { actor?: Actor }).actor;
-      if (!actor) throw new HttpError('unauthorized', 'no actor');
-      hub.attach(socket, actor);
+      const token = tokenOf(req);
+      if (!actor || !token) throw new HttpError('unauthorized', 'no actor');
+      const valid = (t: string) => {
+        const check = verifyAccessToken(deps.secret, t, deps.now());
+        return check.ok && check.actor.userId === actor.userId && check.actor.role === actor.role && check.actor.teamId === actor.teamId;
+      };
+      hub.attach(socket, actor, { token, valid });
     });
     done();
   });

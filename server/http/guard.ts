@@ -5,7 +5,7 @@ import { atLeast, type Actor } from '../store/access';
 import { HttpError } from './errors';
 
 /** `Authorization: Bearer …`, or `?access_token=` for the WebSocket (browsers cannot set its headers). */
-function tokenOf(req: FastifyRequest): string | null {
+export function tokenOf(req: FastifyRequest): string | null {
   const header = req.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice(7).trim();
   const q = req.query as Record<string, unknown> | undefined;

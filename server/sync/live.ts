@@ -1,7 +1,9 @@
 import type { WebSocket } from 'ws';
+import { describeZodError } from '../../shared/api';
 import { LiveClientMessage, type LiveServerMessage } from '../../shared/sync';
 import type { Actor } from '../store/access';
 import type { Store } from '../store/store';
+import { pushOps } from './push-ops';
 
 const BATCH = 500;
 
@@ -65,7 +67,13 @@ export class LiveHub {
     for (const c of this.connections) void c.flush().catch(() => undefined);
   }
 
-  attach(socket: WebSocket, actor: Actor): void {
+  /**
+   * `auth.valid(token)`: whether a token still holds for this socket's account. The token the
+   * socket was opened with expires while the socket stays open; the console sends a fresh one
+   * (`auth`), and a push under an expired one is refused, so it goes over HTTP, which renews it.
+   */
+  attach(socket: WebSocket, actor: Actor, auth: { token: string; valid: (token: string) => boolean } = { token: '', valid: () => true }): void {
+    let token = auth.token;
     const conn = new Connection(socket, actor, this.store);
     this.connections.add(conn);
     socket.on('close', () => this.connections.delete(conn));
@@ -76,9 +84,21 @@ export class LiveHub {
       } catch {
         parsed = LiveClientMessage.safeParse(undefined);
       }
-      if (!parsed.success) return conn.send({ type: 'error', code: 'bad_request', message: 'expected {type:"hello",cursor} or {type:"ping"}' });
-      if (parsed.data.type === 'ping') return conn.send({ type: 'pong' });
-      conn.cursor = parsed.data.cursor;
+      if (!parsed.success) return conn.send({ type: 'error', code: 'bad_request', message: `expected {type:"hello",cursor}, {type:"ping"}, {type:"push",id,clientId,ops} or {type:"auth",token}: ${describeZodError(parsed.error).message}`.slice(0, 500) });
+      const msg = parsed.data;
+      if (msg.type === 'ping') return conn.send({ type: 'pong' });
+      if (msg.type === 'push') {
+        if (!auth.valid(token)) return conn.send({ type: 'error', id: msg.id, code: 'unauthorized', message: 'access token expired' });
+        return void pushOps(this.store, actor, msg.clientId, msg.ops).then(
+          (acks) => conn.send({ type: 'acks', id: msg.id, acks }),
+          (error: unknown) => conn.send({ type: 'error', id: msg.id, code: 'internal', message: `push failed: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500) }),
+        );
+      }
+      if (msg.type === 'auth') {
+        if (auth.valid(msg.token)) token = msg.token;
+        return;
+      }
+      conn.cursor = msg.cursor;
       void conn.flush().catch(() => conn.send({ type: 'error', code: 'internal', message: 'could not read changes' }));
     });
   }

@@ -130,15 +130,32 @@ export const ClaimResponse = z.discriminatedUnion('granted', [
 export type ClaimResponse = z.infer<typeof ClaimResponse>;
 export const ReleaseRequest = z.object({ taskId: TaskId, leaseEpoch: z.number().int().min(0) });
 
-/** The live channel (WebSocket): the console says where it is, the server streams what it missed and then everything new. */
+/**
+ * The live channel (WebSocket): the console says where it is, the server streams what it missed
+ * and then everything new. A console may also push its outbox over it (`push`, answered by `acks`
+ * with the same id and the acks /sync/push would give): no HTTP request per outcome, and the
+ * socket is already authenticated. Each op is checked on its own, as on /sync/push.
+ */
+export const LivePush = z.object({
+  type: z.literal('push'),
+  /** Echoed in the answer; the console's own counter. */
+  id: z.number().int().min(0),
+  clientId: NodeId,
+  ops: z.array(z.object({ opId: OpId }).passthrough()).min(1).max(MAX_PUSH_OPS),
+});
 export const LiveClientMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('hello'), cursor: Cursor }),
   z.object({ type: z.literal('ping') }),
+  LivePush,
+  /** A fresh access token for this socket (the one it was opened with expires); refused unless it names the same account. */
+  z.object({ type: z.literal('auth'), token: z.string().min(1).max(4096) }),
 ]);
 export type LiveClientMessage = z.infer<typeof LiveClientMessage>;
 export const LiveServerMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('changes'), changes: z.array(Change), cursor: Cursor }),
   z.object({ type: z.literal('pong') }),
-  z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
+  z.object({ type: z.literal('acks'), id: z.number().int().min(0), acks: z.array(OpAck) }),
+  /** `id`: the push it answers (that push was not applied: send it again, e.g. over HTTP). */
+  z.object({ type: z.literal('error'), code: z.string(), message: z.string(), id: z.number().int().min(0).optional() }),
 ]);
 export type LiveServerMessage = z.infer<typeof LiveServerMessage>;

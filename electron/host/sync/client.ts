@@ -1,7 +1,7 @@
 import { ApiFailure } from '../../../shared/api';
 import type { LoginInput, SyncState, SyncStatus } from '../../../shared/api/sync';
 import type { HistoryEvent } from '../../../shared/domain';
-import { MAX_PULL_LIMIT, type Change, type ClaimResponse } from '../../../shared/sync';
+import { MAX_PULL_LIMIT, type Change, type ClaimResponse, type Operation, type PushResponse } from '../../../shared/sync';
 import type { ReplicaStore } from '../db/replica';
 import type { SyncStateStore } from '../db/sync-state';
 import type { HostEvents } from '../events';
@@ -9,7 +9,7 @@ import { applyChanges, type Touched } from './apply';
 import { Auth, SignedOut, type TokenVault } from './auth';
 import { Backoff } from './backoff';
 import { ServerRefused, ServerUnreachable, serverApi, type PullAnswer, type ServerApi } from './http';
-import { listenLive } from './live';
+import { listenLive, type LiveChannel } from './live';
 import { SYNCED_KINDS } from './operations';
 import { pushOutbox } from './push';
 
@@ -55,7 +55,7 @@ export class SyncClient {
   private lastError: string | null = null;
   private generation = 0;
   private running = false;
-  private live: { close: () => void } | null = null;
+  private live: LiveChannel | null = null;
   private wake: (() => void) | null = null;
   private pushing: Promise<void> | null = null;
   private pushAgain = false;
@@ -262,8 +262,7 @@ export class SyncClient {
         const api = this.requireApi();
         const node = this.deps.state.node();
         const result = await pushOutbox({
-          api,
-          token: () => this.auth.token(),
+          send: (ops) => this.send(api, node.clientId, ops),
           state: this.deps.state,
           clientId: node.clientId,
           eventById: this.deps.eventById,
@@ -283,6 +282,29 @@ export class SyncClient {
         this.pushing = null;
       });
     return this.pushing;
+  }
+
+  /**
+   * One batch of the outbox: over the live channel while it is open (no HTTP request per outcome),
+   * else over HTTP. A socket whose token expired is handed a fresh one and asked again; if it still
+   * refuses, HTTP takes the batch (and renews the token on the way).
+   */
+  private async send(api: ServerApi, clientId: string, ops: Operation[]): Promise<PushResponse> {
+    const live = this.live;
+    if (live?.isOpen()) {
+      try {
+        return await live.push(clientId, ops);
+      } catch (error) {
+        if (!(error instanceof ServerRefused && error.status === 401)) throw error;
+      }
+      live.authorize(await this.auth.token());
+      try {
+        return await live.push(clientId, ops);
+      } catch (error) {
+        if (!(error instanceof ServerRefused && error.status === 401)) throw error;
+      }
+    }
+    return api.push(await this.auth.token(), clientId, ops);
   }
 
   /**

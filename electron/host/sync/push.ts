@@ -1,7 +1,6 @@
 import type { HistoryEvent } from '../../../shared/domain';
-import { MAX_PUSH_OPS, type Operation } from '../../../shared/sync';
+import { MAX_PUSH_OPS, type Operation, type PushResponse } from '../../../shared/sync';
 import type { SyncStateStore } from '../db/sync-state';
-import type { ServerApi } from './http';
 import { SYNCED_KINDS, toOperation } from './operations';
 
 export interface PushResult {
@@ -17,8 +16,8 @@ export interface PushResult {
  * A clock-skew refusal keeps the op: it will apply once the clocks agree.
  */
 export async function pushOutbox(deps: {
-  api: ServerApi;
-  token: () => Promise<string>;
+  /** Sends one batch (over the live channel or HTTP) and gives the server's acks. */
+  send: (ops: Operation[]) => Promise<PushResponse>;
   state: SyncStateStore;
   clientId: string;
   eventById: (id: string) => HistoryEvent | null;
@@ -47,7 +46,7 @@ export async function pushOutbox(deps: {
     if (dropped.length > 0) state.acknowledge(dropped, deps.now());
     if (ops.length === 0) continue;
     state.recordAttempt([...outboxIdOf.values()]);
-    const { acks } = await deps.api.push(await deps.token(), deps.clientId, ops);
+    const { acks } = await deps.send(ops);
     const done: string[] = [];
     for (const ack of acks) {
       const id = outboxIdOf.get(ack.opId);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { describeZodError } from '../../../shared/api';
-import { Cursor, MAX_PULL_LIMIT, MAX_PUSH_OPS, NodeId, OpId, Operation, PULL_CURSOR_HEADER, PULL_HAS_MORE_HEADER, type OpAck } from '../../../shared/sync';
+import { Cursor, MAX_PULL_LIMIT, MAX_PUSH_OPS, NodeId, OpId, PULL_CURSOR_HEADER, PULL_HAS_MORE_HEADER } from '../../../shared/sync';
+import { pushOps } from '../../sync/push-ops';
 import { parseOr400 } from '../errors';
 import { actorOf, type Route } from '../route';
 
@@ -17,16 +17,8 @@ export const syncRoutes: Route[] = [
     access: 'agent',
     bodyLimit: 16 * 1024 * 1024,
     async handler({ req, actor, deps }) {
-      // One malformed op must not block the outbox behind it: it gets its own `rejected` ack.
       const { clientId, ops } = parseOr400(PushEnvelope, req.body);
-      const parsed = ops.map((raw) => ({ raw, result: Operation.safeParse(raw) }));
-      const valid = parsed.flatMap((p) => (p.result.success ? [p.result.data] : []));
-      const applied = valid.length > 0 ? await deps.store.push(actorOf(actor), clientId, valid) : [];
-      let next = 0;
-      const acks: OpAck[] = parsed.map(({ raw, result }) => {
-        if (result.success) return applied[next++]!;
-        return { opId: raw.opId, status: 'rejected', seq: null, code: 'bad_request', message: describeZodError(result.error).message.slice(0, 500) };
-      });
+      const acks = await pushOps(deps.store, actorOf(actor), clientId, ops);
       return { acks };
     },
   },

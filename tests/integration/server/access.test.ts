@@ -47,6 +47,21 @@ for (const engine of engines('tests/integration/server/access')) {
       expect(res.json()).toMatchObject({ error: { code: 'unauthorized' } });
     });
 
+    it.each(ROUTES.filter((r) => r.access !== 'public' && r.method === 'POST').map((r) => [r.method, r.url] as const))(
+      '%s %s refuses a caller without a token before reading the body (401, not a parse error)',
+      async (method, url) => {
+        const res = await w.app.inject({ method, url: urlOf(url), headers: { 'content-type': 'application/json' }, payload: '{"not json' });
+        expect(res.statusCode).toBe(401);
+      },
+    );
+    it.each(ROUTES.filter((r) => r.access === 'admin' && r.method === 'POST').map((r) => [r.method, r.url] as const))(
+      '%s %s refuses an agent before reading the body (403, not a parse error)',
+      async (method, url) => {
+        const res = await w.app.inject({ method, url: urlOf(url), headers: { ...auth(w.users.a1.token), 'content-type': 'application/json' }, payload: '{"not json' });
+        expect(res.statusCode).toBe(403);
+      },
+    );
+
     const denied = ROUTES.flatMap((r) =>
       r.access === 'public'
         ? []

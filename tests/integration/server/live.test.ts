@@ -4,6 +4,7 @@ import WebSocket from 'ws';
 import { buildApp } from '../../../server/app';
 import { openStore } from '../../../server/store/open';
 import type { LiveServerMessage, Operation } from '../../../shared/sync';
+import { issueAccessToken } from '../../../server/auth/tokens';
 import { SECRET, auth, engines, world, type World } from './harness';
 
 /** Opens the live channel and collects what the server streams. */
@@ -55,6 +56,39 @@ for (const engine of engines('tests/integration/server/live')) {
       expect(push.json()).toMatchObject({ acks: [{ status: 'applied' }] });
       await expect.poll(() => a1.eventIds()).toEqual(['ev-live-1']);
       expect(b1.received).toEqual([]);
+    });
+
+    it('takes pushes over the live channel: an ack per op, a repeat is a duplicate, a malformed op is refused alone', async () => {
+      const a2 = await listen(base, w.users.a2.token, await w.store.headSeq());
+      sockets.push(a2.ws);
+      const acks = (id: number) => a2.received.find((m) => m.type === 'acks' && m.id === id);
+      a2.ws.send(JSON.stringify({ type: 'push', id: 1, clientId: 'c2', ops: [note('ws-1', customerId), { opId: 'op-live-broken', type: 'history.append' }] }));
+      await expect.poll(() => acks(1)).toMatchObject({ acks: [{ opId: 'op-live-ws-1', status: 'applied' }, { opId: 'op-live-broken', status: 'rejected', code: 'bad_request' }] });
+      a2.ws.send(JSON.stringify({ type: 'push', id: 2, clientId: 'c2', ops: [note('ws-1', customerId)] }));
+      await expect.poll(() => acks(2)).toMatchObject({ acks: [{ opId: 'op-live-ws-1', status: 'duplicate' }] });
+      // Applied like a push over HTTP: the note is in the customer's history once.
+      const events = (await w.store.pull({ userId: w.users.admin.id, role: 'admin', teamId: null }, 0, 1000)).changes.filter((c) => c.domain === 'history' && c.event.id === 'ev-live-ws-1');
+      expect(events).toHaveLength(1);
+    });
+
+    it('refuses a push over the live channel once its token has expired until a fresh token of the same account arrives, and a push without ops', async () => {
+      const { userId, role, teamId } = { userId: w.users.a2.id, role: w.users.a2.role, teamId: w.users.a2.teamId };
+      const shortLived = issueAccessToken(SECRET, { userId, role, teamId }, Date.now(), 400);
+      const a2 = await listen(base, shortLived, await w.store.headSeq());
+      sockets.push(a2.ws);
+      a2.ws.send(JSON.stringify({ type: 'push', id: 7, clientId: 'c2', ops: [] }));
+      await expect.poll(() => a2.received.find((m) => m.type === 'error')).toMatchObject({ code: 'bad_request' });
+      await new Promise((r) => setTimeout(r, 500));
+      a2.ws.send(JSON.stringify({ type: 'push', id: 8, clientId: 'c2', ops: [note('ws-late', customerId)] }));
+      await expect.poll(() => a2.received.find((m) => m.type === 'error' && m.id === 8)).toMatchObject({ code: 'unauthorized' });
+      expect((await w.store.pull({ userId: w.users.admin.id, role: 'admin', teamId: null }, 0, 1000)).changes.some((c) => c.domain === 'history' && c.event.id === 'ev-live-ws-late')).toBe(false);
+      // Another account's token does not take the socket over; a fresh one of its own does.
+      a2.ws.send(JSON.stringify({ type: 'auth', token: w.users.a1.token }));
+      a2.ws.send(JSON.stringify({ type: 'push', id: 9, clientId: 'c2', ops: [note('ws-late', customerId)] }));
+      await expect.poll(() => a2.received.find((m) => m.type === 'error' && m.id === 9)).toMatchObject({ code: 'unauthorized' });
+      a2.ws.send(JSON.stringify({ type: 'auth', token: w.users.a2.token }));
+      a2.ws.send(JSON.stringify({ type: 'push', id: 10, clientId: 'c2', ops: [note('ws-late', customerId)] }));
+      await expect.poll(() => a2.received.find((m) => m.type === 'acks' && m.id === 10)).toMatchObject({ acks: [{ status: 'applied' }] });
     });
 
     it('refuses the live channel without a valid token', async () => {
