@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ApiFailure, type FieldProblem, type ParsedInputOf } from '../../../../shared/api';
 import type { DialCheck, FollowUpSettings, NextTask, SavedOutcome, TaskPreview } from '../../../../shared/api/followup';
 import type { SyncState } from '../../../../shared/api/sync';
-import type { Customer, FollowUpTask, HistoryEvent, HistoryEventOf, PhoneNumber } from '../../../../shared/domain';
+import type { Customer, FollowUpTask, HistoryEvent, PhoneNumber } from '../../../../shared/domain';
 import { afterAttempt, CallbackError, checkCallbackTime, type AttemptResult, type RetryDecision } from '../../../../shared/followup/retry';
 import { durationMs, toIso } from '../../../../shared/followup/time';
 import type { ClaimResponse } from '../../../../shared/sync';
@@ -13,6 +13,7 @@ import type { Db } from '../../db/open';
 import type { LocalWrites } from '../../sync/local-writes';
 import type { FollowUpConfig } from './config';
 import { answerProblems, feedbackEvent } from './feedback';
+import { callbackFailure, DECISION, followupEvent, inboundFeedback, managedKey, nextFields, opResult, replayOutcome } from './outcome';
 import { dialGate, type DialAssessment } from './gate';
 import { candidatesInOrder, nextWorkableAt, type PickContext } from './pick';
 import { buildPreview } from './preview';
@@ -202,22 +203,6 @@ export function followUpService(deps: FollowUpDeps) {
     }
   };
 
-  const followupEvent = (id: string, task: FollowUpTask, me: Agent, now: number, fields: Partial<HistoryEventOf<'followup'>['payload']> & { outcome: string; notes: string }, summary: string): HistoryEventOf<'followup'> => ({
-    id,
-    customerId: task.customerId,
-    occurredAt: toIso(now),
-    kind: 'followup',
-    summary: summary.slice(0, 300),
-    payload: { taskId: task.id, type: task.type, agent: me.name.slice(0, 64), ...fields, notes: fields.notes === '' ? null : fields.notes },
-  });
-
-  const nextFields = (next: FollowUpTask) => ({ nextDueAt: next.dueAt, nextSlaAt: next.slaAt, assignedTo: next.assignedTo, attempts: next.attempts });
-
-  const opResult = (decision: RetryDecision['kind'] | 'skipped' | 'rescheduled') =>
-    decision === 'close' ? 'done' : decision === 'skipped' ? 'skipped' : 'retry';
-
-  const DECISION = { close: 'closed', retry: 'retry', callback: 'callback' } as const;
-
   return {
     gate,
     agent,
@@ -296,7 +281,7 @@ export function followUpService(deps: FollowUpDeps) {
       const now = clock();
       const next: FollowUpTask = { ...task, status: 'skipped', assignedTo: me.id };
       const notes = input.note.trim() === '' ? `skipped: ${input.reason}` : `skipped: ${input.reason} — ${input.note.trim()}`;
-      const event = followupEvent(`fu-skip-${randomUUID()}`, task, me, now, { outcome: 'skipped', notes, decision: 'skipped', reason: input.reason, ...nextFields(next) }, `Follow-up ${task.type} skipped (${input.reason})`);
+      const event = followupEvent(`fu-skip-${randomUUID()}`, task, me.name, now, { outcome: 'skipped', notes, decision: 'skipped', reason: input.reason, ...nextFields(next) }, `Follow-up ${task.type} skipped (${input.reason})`);
       sync.writes.recordOutcome({ taskId: task.id, result: 'skipped', event, agentId: me.id, next });
       return { task: loadTask(task.id) };
     },
@@ -323,7 +308,7 @@ export function followUpService(deps: FollowUpDeps) {
         assignedTo: me.id,
       };
       const notes = input.note.trim();
-      const event = followupEvent(`fu-resched-${randomUUID()}`, task, me, now, { outcome: 'rescheduled', notes, decision: 'rescheduled', callbackAt: next.dueAt, ...nextFields(next) }, `Follow-up ${task.type} rescheduled to ${next.dueAt}`);
+      const event = followupEvent(`fu-resched-${randomUUID()}`, task, me.name, now, { outcome: 'rescheduled', notes, decision: 'rescheduled', callbackAt: next.dueAt, ...nextFields(next) }, `Follow-up ${task.type} rescheduled to ${next.dueAt}`);
       sync.writes.recordOutcome({ taskId: task.id, result: 'retry', event, agentId: me.id, next });
       return { task: loadTask(task.id) };
     },
@@ -331,7 +316,7 @@ export function followUpService(deps: FollowUpDeps) {
     async saveOutcome(input: ParsedInputOf<'saveFollowUpOutcome'>): Promise<SavedOutcome> {
       const eventId = `fu-${input.saveId}`;
       const feedbackId = `fb-${input.saveId}`;
-      const earlier = replay(eventId, feedbackId);
+      const earlier = replayOutcome(stores, eventId, feedbackId);
       if (earlier) return earlier;
 
       const me = agent();
@@ -364,7 +349,7 @@ export function followUpService(deps: FollowUpDeps) {
       const event = followupEvent(
         eventId,
         task,
-        me,
+        me.name,
         now,
         {
           outcome: disposition.outcome,
@@ -400,47 +385,8 @@ export function followUpService(deps: FollowUpDeps) {
       return { savedAt: event.occurredAt, task: loadTask(task.id), decision: DECISION[decision.kind], eventIds: feedback ? [event.id, feedback.id] : [event.id] };
     },
 
-    /**
-     * An inbound call's wrap-up with a survey (recordCall): checks the answers before anything is
-     * written and returns the feedback event to store with the call.
-     */
-    callFeedback(input: ParsedInputOf<'recordCall'>): HistoryEvent | null {
-      if (input.survey === null) return null;
-      const survey = config.surveys.get(input.survey.surveyId);
-      const problems: FieldProblem[] = [];
-      if (!survey) problems.push({ field: 'survey.surveyId', message: `unknown survey "${input.survey.surveyId}"; one of ${[...config.surveys.keys()].join(', ')}` });
-      if (input.customerId === null) problems.push({ field: 'customerId', message: 'a survey needs the customer it was taken with' });
-      if (survey) problems.push(...answerProblems(survey, input.survey.answers, input.payload.answeredAt !== null, 'survey.'));
-      if (problems.length > 0 || !survey || input.customerId === null) throw ApiFailure.fields('bad_request', problems);
-      if (Object.keys(input.survey.answers).length === 0) return null;
-      return feedbackEvent({ id: `fb-call-${input.callId}`, customerId: input.customerId, occurredAt: input.payload.endedAt ?? input.occurredAt, survey, answers: input.survey.answers, taskId: null });
-    },
+    /** An inbound call's wrap-up with a survey (recordCall): see inboundFeedback. */
+    callFeedback: (input: ParsedInputOf<'recordCall'>): HistoryEvent | null => inboundFeedback(config, input),
   };
-
-  /** A saveId seen before: the first save stands; answer as it did (the reply may have been lost). */
-  function replay(eventId: string, feedbackId: string): SavedOutcome | null {
-    const event = stores.history.byId(eventId);
-    if (!event || event.kind !== 'followup') return null;
-    const task = stores.tasks.byId(event.payload.taskId);
-    if (!task) return null;
-    const decision = event.payload.decision === 'closed' || event.payload.decision === 'callback' ? event.payload.decision : 'retry';
-    const feedback = stores.history.byId(feedbackId);
-    return { savedAt: event.occurredAt, task, decision, eventIds: feedback ? [event.id, feedback.id] : [event.id] };
-  }
 }
 export type FollowUpService = ReturnType<typeof followUpService>;
-
-/** A refused time, with the nearest acceptable one in the message so the form can offer it. */
-function callbackFailure(field: string, error: CallbackError, zone: string): ApiFailure {
-  const reason = error.message.replace(/^at: /, '');
-  const hint = error.suggestion === null ? '' : `; the nearest allowed time is ${error.suggestion} (${zone})`;
-  return new ApiFailure('bad_request', `${field}: ${reason}${hint}`, field);
-}
-
-/** Names the managed do-not-call list in the zone fingerprint: its size and a cheap digest. */
-function managedKey(config: FollowUpConfig): string {
-  if (config.dnc.numbers.size === 0) return ''; // as the seeder and tools record it: no list
-  let h = 0;
-  for (const n of [...config.dnc.numbers].sort()) for (let i = 0; i < n.length; i++) h = (Math.imul(h, 31) + n.charCodeAt(i)) | 0;
-  return `${config.dnc.numbers.size}:${h}`;
-}
