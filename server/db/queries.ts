@@ -66,6 +66,10 @@ export interface ChangeRow {
   seq: number;
   domain: ChangeDomain;
   entityId: string;
+  /** Who may see it (access.ts `inScope`, the same rule the feed queries apply in SQL). */
+  teamId: string;
+  userId: string | null;
+  prevUserId: string | null;
 }
 /** Who may see a change: everyone (admin), one team (supervisor), or one agent of a team. */
 export type FeedScope = { kind: 'all' } | { kind: 'team'; teamId: string } | { kind: 'agent'; teamId: string; userId: string };

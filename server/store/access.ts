@@ -1,4 +1,4 @@
-import type { FeedScope, Role } from '../db/queries';
+import type { ChangeRow, FeedScope, Role } from '../db/queries';
 
 /** Who is asking: every store method that returns or changes data takes one. */
 export interface Actor {
@@ -23,6 +23,18 @@ export function canSeeTask(actor: Actor, task: { teamId: string; holder: string 
   if (!canSeeTeam(actor, task.teamId)) return false;
   if (actor.role !== 'agent') return true;
   return task.holder === null || task.holder === actor.userId || (task.leaseUntil ?? 0) <= now;
+}
+
+/**
+ * The feed queries' rule (db/sqlite/sync.ts, db/postgres/sync.ts) for one change already read: a
+ * team's changes for its supervisor; for an agent, the team's customers and history, and a task
+ * change when the task was or is in the queue or theirs. The store suite holds the two together.
+ */
+export function inScope(row: Pick<ChangeRow, 'domain' | 'teamId' | 'userId' | 'prevUserId'>, scope: FeedScope): boolean {
+  if (scope.kind === 'all') return true;
+  if (row.teamId !== scope.teamId) return false;
+  if (scope.kind === 'team' || row.domain !== 'task') return true;
+  return row.userId === null || row.userId === scope.userId || row.prevUserId === null || row.prevUserId === scope.userId;
 }
 
 export function feedScope(actor: Actor): FeedScope {

@@ -260,6 +260,35 @@ export function storeSuite(engine: string, open: (() => Promise<Harness>) | null
       expect((await store.pull(actors.a1!, c2.cursor, 100)).changes).toHaveLength(1);
     });
 
+    it('gives several consoles at one cursor, from one read, exactly what each one’s own pull gives', async () => {
+      const everyone = Object.values(actors);
+      const head = await store.headSeq();
+      for (const since of [0, Math.floor(head / 3), Math.floor((2 * head) / 3), head - 3, head]) {
+        const shared = await store.pullMany(everyone, since, 100_000);
+        expect(shared.cursor).toBe(head);
+        for (const [i, actor] of everyone.entries()) {
+          const own = await store.pull(actor, since, 100_000);
+          expect(shared.changes[i], `${actor.role} ${actor.userId} since ${since}`).toEqual(own.changes);
+        }
+      }
+      // In small pages: every actor still ends with what its own pull gives, at the same cursor.
+      const last = new Map<string, unknown>();
+      let cursor = Math.floor(head / 2);
+      for (;;) {
+        const page = await store.pullMany(everyone, cursor, 7);
+        page.changes.forEach((changes, i) => changes.forEach((c) => last.set(`${i} ${c.domain} ${c.domain === 'customer' ? c.customer.id : c.domain === 'history' ? c.event.id : c.task.id}`, c)));
+        cursor = page.cursor;
+        if (!page.hasMore) break;
+      }
+      expect(cursor).toBe(head);
+      for (const [i, actor] of everyone.entries()) {
+        for (const c of (await store.pull(actor, Math.floor(head / 2), 100_000)).changes) {
+          expect(last.get(`${i} ${c.domain} ${c.domain === 'customer' ? c.customer.id : c.domain === 'history' ? c.event.id : c.task.id}`)).toEqual(c);
+        }
+      }
+      expect(new Set([...last.keys()].map((k) => k.split(' ')[0])).size).toBeGreaterThan(1);
+    });
+
     it('tells listeners after changes commit', async () => {
       let calls = 0;
       const off = store.onChange(() => calls++);

@@ -7,29 +7,48 @@ import { pushOps } from './push-ops';
 
 const BATCH = 500;
 
-/**
- * Live changes over the WebSocket. Each connection keeps its own cursor; whenever changes commit
- * (here, or on PostgreSQL in any server process, via LISTEN/NOTIFY) every connection pulls what
- * is new for it through the same scoped feed as /sync/pull, so live and pulled data never differ.
- */
+/** One console's socket: who it is and how far it has been sent the feed (null until its hello). */
 class Connection {
   cursor: number | null = null;
-  private running = false;
-  private again = false;
 
   constructor(
     private readonly socket: WebSocket,
-    private readonly actor: Actor,
-    private readonly store: Store,
+    readonly actor: Actor,
   ) {}
 
-  send(msg: LiveServerMessage): void {
-    if (this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify(msg));
+  get open(): boolean {
+    return this.socket.readyState === this.socket.OPEN;
   }
 
-  /** Coalesces wake-ups: one flush at a time, and one more if something changed meanwhile. */
-  async flush(): Promise<void> {
-    if (this.cursor === null) return;
+  send(msg: LiveServerMessage): void {
+    if (this.open) this.socket.send(JSON.stringify(msg));
+  }
+}
+
+/**
+ * Live changes over the WebSocket. Each connection keeps its own cursor; whenever changes commit
+ * (here, or on PostgreSQL in any server process, via LISTEN/NOTIFY) the hub sends every connection
+ * what is new for it through the same scoped feed as /sync/pull, so live and pulled data never
+ * differ. Connections at the same cursor — in steady state all of them — share one read of the
+ * feed per wake-up (`store.pullMany`): 500 listening consoles cost one feed read per commit, not
+ * 500. Wake-ups coalesce: one round at a time, and one more if something changed meanwhile.
+ */
+export class LiveHub {
+  private readonly connections = new Set<Connection>();
+  private readonly off: () => void;
+  private running = false;
+  private again = false;
+
+  constructor(private readonly store: Store) {
+    this.off = store.onChange(() => void this.wake());
+  }
+
+  get size(): number {
+    return this.connections.size;
+  }
+
+  /** Sends every connection what is new for it; settles when the round (and any it triggered) is done. */
+  async wake(): Promise<void> {
     if (this.running) {
       this.again = true;
       return;
@@ -38,33 +57,40 @@ class Connection {
     try {
       do {
         this.again = false;
-        for (;;) {
-          const page = await this.store.pull(this.actor, this.cursor, BATCH);
-          this.cursor = page.cursor;
-          if (page.changes.length > 0) this.send({ type: 'changes', changes: page.changes, cursor: page.cursor });
-          if (!page.hasMore) break;
+        const groups = new Map<number, Connection[]>();
+        for (const c of this.connections) {
+          if (c.cursor === null || !c.open) continue;
+          const group = groups.get(c.cursor);
+          if (group) group.push(c);
+          else groups.set(c.cursor, [c]);
         }
-      } while (this.again && this.socket.readyState === this.socket.OPEN);
+        // A console catching up from an old cursor does not hold back the live ones.
+        await Promise.all([...groups].map(([cursor, group]) => this.flush(cursor, group)));
+      } while (this.again);
     } finally {
       this.running = false;
     }
   }
-}
 
-export class LiveHub {
-  private readonly connections = new Set<Connection>();
-  private readonly off: () => void;
-
-  constructor(private readonly store: Store) {
-    this.off = store.onChange(() => this.wakeAll());
-  }
-
-  get size(): number {
-    return this.connections.size;
-  }
-
-  private wakeAll(): void {
-    for (const c of this.connections) void c.flush().catch(() => undefined);
+  private async flush(from: number, group: readonly Connection[]): Promise<void> {
+    try {
+      for (let since = from; ; ) {
+        const page = await this.store.pullMany(
+          group.map((c) => c.actor),
+          since,
+          BATCH,
+        );
+        group.forEach((c, i) => {
+          c.cursor = page.cursor;
+          const changes = page.changes[i] ?? [];
+          if (changes.length > 0) c.send({ type: 'changes', changes, cursor: page.cursor });
+        });
+        since = page.cursor;
+        if (!page.hasMore) return;
+      }
+    } catch {
+      for (const c of group) c.send({ type: 'error', code: 'internal', message: 'could not read changes' });
+    }
   }
 
   /**
@@ -74,7 +100,7 @@ export class LiveHub {
    */
   attach(socket: WebSocket, actor: Actor, auth: { token: string; valid: (token: string) => boolean } = { token: '', valid: () => true }): void {
     let token = auth.token;
-    const conn = new Connection(socket, actor, this.store);
+    const conn = new Connection(socket, actor);
     this.connections.add(conn);
     socket.on('close', () => this.connections.delete(conn));
     socket.on('message', (data: Buffer) => {
@@ -99,7 +125,7 @@ export class LiveHub {
         return;
       }
       conn.cursor = msg.cursor;
-      void conn.flush().catch(() => conn.send({ type: 'error', code: 'internal', message: 'could not read changes' }));
+      void this.wake();
     });
   }
 

@@ -7,7 +7,7 @@ type SyncQueries = Pick<Queries, 'reserveOp' | 'getOpAck' | 'reserveOps' | 'getO
 /** Sent with the changes: delivered at commit to every server process, never for a rollback. */
 export const CHANNEL = 'huifang_changes';
 
-const CHANGES = 'SELECT seq, domain, entity_id AS "entityId" FROM changes WHERE seq > $1 AND seq <= $2';
+const CHANGES = 'SELECT seq, domain, entity_id AS "entityId", team_id AS "teamId", user_id AS "userId", prev_user_id AS "prevUserId" FROM changes WHERE seq > $1 AND seq <= $2';
 /** Same rule as the SQLite engine: agents see a task change when the task was or is in the queue or theirs. */
 const AGENT_TASK_FILTER = `(domain <> 'task' OR user_id IS NULL OR user_id = $5 OR prev_user_id IS NULL OR prev_user_id = $5)`;
 

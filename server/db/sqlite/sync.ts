@@ -7,7 +7,7 @@ type SyncQueries = SyncOf<'reserveOp' | 'getOpAck' | 'reserveOps' | 'getOpAcks' 
 
 /** An agent sees its team's customers and history, and a task change when the task was or is in the queue or theirs. */
 const AGENT_TASK_FILTER = `(domain <> 'task' OR user_id IS NULL OR user_id = @userId OR prev_user_id IS NULL OR prev_user_id = @userId)`;
-const CHANGES = 'SELECT seq, domain, entity_id AS entityId FROM changes WHERE seq > @since AND seq <= @upTo';
+const CHANGES = 'SELECT seq, domain, entity_id AS entityId, team_id AS teamId, user_id AS userId, prev_user_id AS prevUserId FROM changes WHERE seq > @since AND seq <= @upTo';
 
 export function syncQueries(db: Database): SyncQueries {
   const s = {

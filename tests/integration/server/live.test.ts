@@ -58,6 +58,37 @@ for (const engine of engines('tests/integration/server/live')) {
       expect(b1.received).toEqual([]);
     });
 
+    it('serves every listening console of a commit from one read of the feed, each only its own scope', async () => {
+      const head = await w.store.headSeq();
+      const names = ['a1', 'a2', 'b1', 'supA', 'supB', 'admin'] as const;
+      const consoles = await Promise.all(names.map((n) => listen(base, w.users[n].token, head)));
+      sockets.push(...consoles.map((c) => c.ws));
+      // Every console has said hello and been brought to the head: from here on they share a cursor.
+      await new Promise((r) => setTimeout(r, 300));
+      const store = w.store;
+      const reads = { many: 0, single: 0 };
+      const pullMany = store.pullMany.bind(store);
+      const pull = store.pull.bind(store);
+      store.pullMany = (...args) => (reads.many++, pullMany(...args));
+      store.pull = (...args) => (reads.single++, pull(...args));
+      try {
+        const push = await w.app.inject({ method: 'POST', url: '/sync/push', headers: auth(w.users.a2.token), payload: { clientId: 'c2', ops: [note('fan-1', customerId)] } });
+        expect(push.json()).toMatchObject({ acks: [{ status: 'applied' }] });
+        const sees = names.map((n) => ['a1', 'a2', 'supA', 'admin'].includes(n));
+        await expect.poll(() => consoles.map((c) => c.eventIds().includes('ev-live-fan-1'))).toEqual(sees);
+        await new Promise((r) => setTimeout(r, 200));
+        expect(consoles.map((c) => c.eventIds().includes('ev-live-fan-1'))).toEqual(sees);
+        // No console read the feed on its own; one shared read per wake-up (a second wake-up, from
+        // this process's own notice and PostgreSQL's NOTIFY arriving apart, reads an empty page).
+        expect(reads.single).toBe(0);
+        expect(reads.many).toBeGreaterThanOrEqual(1);
+        expect(reads.many).toBeLessThanOrEqual(2);
+      } finally {
+        store.pullMany = pullMany;
+        store.pull = pull;
+      }
+    });
+
     it('takes pushes over the live channel: an ack per op, a repeat is a duplicate, a malformed op is refused alone', async () => {
       const a2 = await listen(base, w.users.a2.token, await w.store.headSeq());
       sockets.push(a2.ws);
