@@ -63,6 +63,14 @@ function droppedForLoad(saved: string): { triggers: SchemaObject[]; indexes: Sch
 }
 const PHONE_LABELS = new Set(['mobile', 'home', 'work', 'other']);
 
+/**
+ * WAL pages between checkpoints during an initial load (64 MiB at 4 KiB pages; SQLite's default is
+ * 1,000). Every checkpoint copies the pages written since the last one, and a load rewrites the
+ * same index and table-edge pages page after page: checkpointing 16 times less often cut the
+ * store's share of a 200,000-customer load by ≈ 18 % (4.6 → 3.8 s, the final checkpoint included).
+ */
+const LOAD_CHECKPOINT_PAGES = 16_000;
+
 /** Which of `ids` the store holds (one statement for a whole page). */
 function storedIds(statement: Statement<[string], string>, ids: readonly string[]): Set<string> {
   return new Set(ids.length === 0 ? [] : statement.all(JSON.stringify(ids)));
@@ -250,6 +258,9 @@ export function replicaStore(db: Db) {
     return true;
   });
 
+  /** The connection's checkpoint interval while an initial load runs with a longer one. */
+  let restoreCheckpoints: number | null = null;
+
   return {
     /**
      * The initial sync of an empty store loads like the demo seeder (db/bulk.ts) without leaving
@@ -262,9 +273,21 @@ export function replicaStore(db: Db) {
      * indexes them too; lookups scan instead of seeking (tens of ms at 200,000 customers), name
      * search and the follow-up pick (`initialLoadRunning`) wait for it. Returns whether the load runs in this mode.
      */
-    beginInitialLoad: (): boolean => beginInitialLoad(),
+    beginInitialLoad: (): boolean => {
+      const began = beginInitialLoad();
+      if (began) {
+        restoreCheckpoints ??= db.pragma('wal_autocheckpoint', { simple: true }) as number;
+        db.pragma(`wal_autocheckpoint = ${LOAD_CHECKPOINT_PAGES}`);
+      }
+      return began;
+    },
     /** Rebuilds what `beginInitialLoad` left out and restores the triggers; false when none was running. */
-    finishInitialLoad: (): boolean => finishInitialLoad(),
+    finishInitialLoad: (): boolean => {
+      // Back to the usual interval first: the finish's own commit then checkpoints what the load wrote.
+      if (restoreCheckpoints !== null) db.pragma(`wal_autocheckpoint = ${restoreCheckpoints}`);
+      restoreCheckpoints = null;
+      return finishInitialLoad();
+    },
     /**
      * One pulled page in one transaction. Customers first: the server sends an entity once per page
      * at its last change, so a customer edited after its events were appended comes after them.
