@@ -8,6 +8,9 @@ import { customerChange, historyChange, taskChange } from './views';
  * Loads the current state of every changed entity with one query per domain: a page of 1,000
  * changes used to cost 1,000 round trips to PostgreSQL. Keyed `domain:id`, each makes its Change at a given seq.
  */
+/** `domain:id`: how loadStates keys the rows it loaded. */
+const entityKey = (r: Pick<ChangeRow, 'domain' | 'entityId'>) => `${r.domain}:${r.entityId}`;
+
 async function loadStates(read: Queries, rows: readonly ChangeRow[]): Promise<Map<string, (seq: number) => Change>> {
   const ids = (domain: ChangeRow['domain']) => rows.filter((r) => r.domain === domain).map((r) => r.entityId);
   const [customers, events, tasks] = await Promise.all([read.getCustomers(ids('customer')), read.getEvents(ids('history')), read.getTasks(ids('task'))]);
@@ -20,14 +23,14 @@ async function loadStates(read: Queries, rows: readonly ChangeRow[]): Promise<Ma
 
 async function loadAll(read: Queries, rows: readonly ChangeRow[]): Promise<Change[]> {
   const byKey = await loadStates(read, rows);
-  return rows.flatMap((r) => byKey.get(`${r.domain}:${r.entityId}`)?.(r.seq) ?? []);
+  return rows.flatMap((r) => byKey.get(entityKey(r))?.(r.seq) ?? []);
 }
 
 /** An entity changed several times in a batch is sent once, in its current state, at its last seq. */
 function latestPerEntity(rows: readonly ChangeRow[]): ChangeRow[] {
   const latest = new Map<string, ChangeRow>();
   for (const r of rows) {
-    const key = `${r.domain}:${r.entityId}`;
+    const key = entityKey(r);
     latest.delete(key);
     latest.set(key, r);
   }
@@ -64,7 +67,7 @@ export function pullStore(ctx: StoreContext) {
         return latestPerEntity(rows.filter((r) => inScope(r, scope)));
       });
       const loaded = await loadStates(read, latestPerEntity(rows));
-      const changes = visible.map((vs) => vs.flatMap((r) => loaded.get(`${r.domain}:${r.entityId}`)?.(r.seq) ?? []));
+      const changes = visible.map((vs) => vs.flatMap((r) => loaded.get(entityKey(r))?.(r.seq) ?? []));
       const hasMore = rows.length === limit;
       const last = rows[rows.length - 1];
       return { changes, cursor: hasMore && last ? last.seq : Math.max(head, since), hasMore };

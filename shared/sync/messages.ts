@@ -136,12 +136,19 @@ export const ReleaseRequest = z.object({ taskId: TaskId, leaseEpoch: z.number().
  * with the same id and the acks /sync/push would give): no HTTP request per outcome, and the
  * socket is already authenticated. Each op is checked on its own, as on /sync/push.
  */
-export const LivePush = z.object({
+/**
+ * A push as the server first reads it, over HTTP or the live channel: who sends, and ops that
+ * have an id. Each op is then checked on its own (server/sync/push-ops.ts), so one malformed op
+ * gets its own `rejected` ack instead of failing the whole push.
+ */
+export const PushEnvelope = z.object({
+  clientId: NodeId,
+  ops: z.array(z.object({ opId: OpId }).passthrough()).min(1).max(MAX_PUSH_OPS),
+});
+export const LivePush = PushEnvelope.extend({
   type: z.literal('push'),
   /** Echoed in the answer; the console's own counter. */
   id: z.number().int().min(0),
-  clientId: NodeId,
-  ops: z.array(z.object({ opId: OpId }).passthrough()).min(1).max(MAX_PUSH_OPS),
 });
 export const LiveClientMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('hello'), cursor: Cursor }),

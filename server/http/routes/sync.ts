@@ -1,14 +1,10 @@
 import { z } from 'zod';
-import { Cursor, MAX_PULL_LIMIT, MAX_PUSH_OPS, NodeId, OpId, PULL_CURSOR_HEADER, PULL_HAS_MORE_HEADER } from '../../../shared/sync';
+import { Cursor, MAX_PULL_LIMIT, PULL_CURSOR_HEADER, PULL_HAS_MORE_HEADER, PushEnvelope } from '../../../shared/sync';
 import { pushOps } from '../../sync/push-ops';
 import { parseOr400 } from '../errors';
 import { actorOf, type Route } from '../route';
 
 const PullQuery = z.object({ since: z.coerce.number().pipe(Cursor), limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(500) });
-const PushEnvelope = z.object({
-  clientId: NodeId,
-  ops: z.array(z.object({ opId: OpId }).passthrough()).min(1).max(MAX_PUSH_OPS),
-});
 
 export const syncRoutes: Route[] = [
   {
