@@ -266,11 +266,13 @@ describe('wrap-up', () => {
   });
 
   it('a callback needs its time; the host’s refusal and suggestion sit at the field, and a failed save keeps what was typed', async () => {
+    // Every time here lies years ahead: the form refuses a callback in the past (a fixed date
+    // that passed turned this test red on its own).
     let fail = true;
     const t = setup({
       overrides: {
         saveFollowUpOutcome: (input) => {
-          if (fail) throw ApiFailure.fields('bad_request', [{ field: 'callbackAt', message: "callbackAt: is outside the customer's calling hours (next allowed 2026-11-27T01:00:00.000Z)" }]);
+          if (fail) throw ApiFailure.fields('bad_request', [{ field: 'callbackAt', message: "callbackAt: is outside the customer's calling hours (next allowed 2030-01-11T01:00:00.000Z)" }]);
           return { savedAt: new Date().toISOString(), task: { ...makePreview(1).task, assignedTo: '1001', dueAt: input.callbackAt ?? '' }, decision: 'callback', eventIds: [] };
         },
       },
@@ -293,11 +295,11 @@ describe('wrap-up', () => {
     expect(t.recorded[0]?.payload).toMatchObject({ answeredAt: null, disposition: 'busy' });
 
     fireEvent.click(screen.getByTestId('wrap-up-callback-suggestion'));
-    expect(screen.getByTestId<HTMLInputElement>('wrap-up-callback-at').value).toBe('2026-11-27T09:00');
+    expect(screen.getByTestId<HTMLInputElement>('wrap-up-callback-at').value).toBe('2030-01-11T09:00');
     fail = false;
     fireEvent.click(screen.getByTestId('wrap-up-save'));
     await waitFor(() => expect(screen.getByTestId('work-done-decision').dataset['decision']).toBe('callback'));
-    expect(t.host.callsOf('saveFollowUpOutcome').at(-1)).toMatchObject({ disposition: 'callback', callbackAt: '2026-11-27T01:00:00.000Z', notes: '请晚上再打' });
+    expect(t.host.callsOf('saveFollowUpOutcome').at(-1)).toMatchObject({ disposition: 'callback', callbackAt: '2030-01-11T01:00:00.000Z', notes: '请晚上再打' });
     // The same save id on the retry: the host stores the outcome once.
     expect(t.recorded).toHaveLength(1);
     t.stop();

@@ -1,9 +1,8 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Host } from '../../../electron/host/composition';
 import type { HistoryEvent } from '../../../shared/domain';
-import { openStore } from '../../../server/store/open';
 import { engines } from '../server/harness';
-import { PASSWORD, consoleHost, freePort, inProcessServer, seed, settled, status, until } from './rig';
+import { PASSWORD, cleanupsAfterAll, consoleHost, seededServer, settled, status, until } from './rig';
 
 const note = (id: string, customerId: string, text: string): HistoryEvent => ({
   id,
@@ -24,22 +23,13 @@ function view(host: Host, customerId: string, taskIds: string[]) {
 
 for (const engine of engines('tests/integration/sync/converge')) {
   describe.skipIf(engine.open === null)(`two consoles offline, then back (${engine.name})`, () => {
-    const cleanups: (() => Promise<void> | void)[] = [];
-    afterAll(async () => {
-      for (const c of cleanups.reverse()) await c();
-    });
+    const cleanup = cleanupsAfterAll();
 
     it('edits, notes and outcomes made offline on both consoles converge after reconnect', async () => {
-      const db = await engine.open!();
-      cleanups.push(db.cleanup);
-      const store = await openStore(db.where);
-      cleanups.push(() => store.close());
-      const { customerIds, taskIds } = await seed(store, 3, 2);
-      const server = await inProcessServer(store, await freePort());
-      cleanups.push(() => server.down());
+      const { store, server, customerIds, taskIds } = await seededServer(engine, cleanup, 3, 2);
       const one = consoleHost();
       const two = consoleHost();
-      cleanups.push(() => one.close(), () => two.close());
+      cleanup(() => one.close(), () => two.close());
 
       await one.handlers.login({ server: server.base, username: 'a1', password: PASSWORD });
       await two.handlers.login({ server: server.base, username: 'a2', password: PASSWORD });

@@ -1,12 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHost, type Host } from '../../../electron/host/composition';
 import { memoryVault } from '../../../electron/host/sync';
-import { openStore } from '../../../server/store/open';
 import { engines } from '../server/harness';
-import { PASSWORD, freePort, inProcessServer, seed, settled } from './rig';
+import { PASSWORD, cleanupsAfterAll, consoleHost, seededServer, settled } from './rig';
 
 /** Triggers and indexes: what an initial load drops and must give back. */
 const triggers = (host: Host) => host.db.prepare("SELECT type || ' ' || name FROM sqlite_schema WHERE type IN ('trigger', 'index') ORDER BY type, name").pluck().all() as string[];
@@ -14,22 +13,13 @@ const names = async (host: Host, query: string) => (await host.handlers.searchCu
 
 for (const engine of engines('tests/integration/sync/initial-load')) {
   describe.skipIf(engine.open === null)(`a first sign-in into an empty console (${engine.name})`, () => {
-    const cleanups: (() => Promise<void> | void)[] = [];
-    afterAll(async () => {
-      for (const c of cleanups.reverse()) await c();
-    });
+    const cleanup = cleanupsAfterAll();
 
     it('finds every customer by name and queues every task in its zone once the sync is done, and keeps indexing after it', async () => {
-      const db = await engine.open!();
-      cleanups.push(db.cleanup);
-      const store = await openStore(db.where);
-      cleanups.push(() => store.close());
-      await seed(store, 23, 9);
-      const server = await inProcessServer(store, await freePort());
-      cleanups.push(() => server.down());
+      const { server } = await seededServer(engine, cleanup, 23, 9);
       // Pages of 5: several of them, each fetched while the one before is applied.
-      const host = createHost({ dbFile: ':memory:', defaultRegion: 'CN', mode: 'web', version: 'it', sync: { vault: memoryVault(), retry: { baseMs: 50, maxMs: 400 }, pullLimit: 5 } });
-      cleanups.push(() => host.close());
+      const host = consoleHost({ pullLimit: 5 });
+      cleanup(() => host.close());
       const before = triggers(host);
 
       await host.handlers.login({ server: server.base, username: 'a1', password: PASSWORD });
@@ -49,7 +39,7 @@ for (const engine of engines('tests/integration/sync/initial-load')) {
 
     it('repairs an initial load cut by a crash when the console starts again', async () => {
       const dir = mkdtempSync(path.join(tmpdir(), 'huifang-initial-'));
-      cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+      cleanup(() => rmSync(dir, { recursive: true, force: true }));
       const open = () => createHost({ dbFile: path.join(dir, 'console.db'), defaultRegion: 'CN', mode: 'web', version: 'it', sync: { vault: memoryVault(), autoStart: false } });
       const first = open();
       const before = triggers(first);
@@ -69,7 +59,7 @@ for (const engine of engines('tests/integration/sync/initial-load')) {
       first.close(); // the crash: no finish
 
       const again = open();
-      cleanups.push(() => again.close());
+      cleanup(() => again.close());
       expect(triggers(again)).toEqual(before);
       expect(await names(again, '客户 2')).toEqual(['客户 2']);
       // Not empty any more: a later sync applies row by row with the triggers in place.

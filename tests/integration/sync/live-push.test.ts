@@ -1,35 +1,23 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { createHost } from '../../../electron/host/composition';
-import { memoryVault } from '../../../electron/host/sync';
-import { openStore } from '../../../server/store/open';
+import { describe, expect, it } from 'vitest';
 import { engines } from '../server/harness';
-import { PASSWORD, freePort, inProcessServer, seed, settled, status, until } from './rig';
+import { PASSWORD, cleanupsAfterAll, consoleHost, seededServer, settled, status, until } from './rig';
 
 const note = (id: string, customerId: string) => ({ id, customerId, kind: 'note' as const, occurredAt: new Date().toISOString(), summary: id, payload: { text: id, author: null } });
 
 for (const engine of engines('tests/integration/sync/live-push')) {
   describe.skipIf(engine.open === null)(`an online console's pushes (${engine.name})`, () => {
-    const cleanups: (() => Promise<void> | void)[] = [];
-    afterAll(async () => {
-      for (const c of cleanups.reverse()) await c();
-    });
+    const cleanup = cleanupsAfterAll();
 
     it('go over the live channel, not one HTTP request each, and survive the channel dropping mid-way', async () => {
-      const db = await engine.open!();
-      cleanups.push(db.cleanup);
-      const store = await openStore(db.where);
-      cleanups.push(() => store.close());
-      const { customerIds } = await seed(store, 1, 0);
-      const server = await inProcessServer(store, await freePort());
-      cleanups.push(() => server.down());
+      const { store, server, customerIds } = await seededServer(engine, cleanup, 1, 0);
       // Every HTTP request the console makes, by path.
       const requests: string[] = [];
       const counting: typeof fetch = (input, init) => {
         requests.push(new URL(input instanceof Request ? input.url : String(input)).pathname);
         return fetch(input, init);
       };
-      const host = createHost({ dbFile: ':memory:', defaultRegion: 'CN', mode: 'web', version: 'it', sync: { vault: memoryVault(), retry: { baseMs: 50, maxMs: 400 }, fetch: counting } });
-      cleanups.push(() => host.close());
+      const host = consoleHost({ fetch: counting });
+      cleanup(() => host.close());
       await host.handlers.login({ server: server.base, username: 'a1', password: PASSWORD });
       await settled(host);
       const before = requests.filter((p) => p === '/sync/push').length;

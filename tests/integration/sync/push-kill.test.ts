@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openStore } from '../../../server/store/open';
 import { engines } from '../server/harness';
 import { killHard, startServerProcess } from '../server/process';
-import { PASSWORD, consoleHost, freePort, seed, settled, status, until } from './rig';
+import { PASSWORD, cleanupsAfterAll, consoleHost, freePort, seed, settled, status, until } from './rig';
 
 // Two push batches (MAX_PUSH_OPS is 500): enough for the kill to land mid-push, small enough for the default suite.
 const NOTES = 800;
@@ -33,14 +33,11 @@ async function serverCounts(where: { sqlite: string } | { postgres: string }): P
 
 for (const engine of engines('tests/integration/sync/push-kill')) {
   describe.skipIf(engine.open === null)(`a console's push cut by a server crash (${engine.name})`, () => {
-    const cleanups: (() => Promise<void> | void)[] = [];
-    afterAll(async () => {
-      for (const c of cleanups.reverse()) await c();
-    });
+    const cleanup = cleanupsAfterAll();
 
     it('loses nothing and duplicates nothing: the console resends by itself after the restart', async () => {
       const db = await engine.open!();
-      cleanups.push(db.cleanup);
+      cleanup(db.cleanup);
       const seeded = await openStore(db.where);
       const { customerIds } = await seed(seeded, 1, 0);
       await seeded.close();
@@ -48,10 +45,10 @@ for (const engine of engines('tests/integration/sync/push-kill')) {
       const args = [...('sqlite' in db.where ? ['--db', db.where.sqlite] : ['--pg', db.where.postgres]), '--port', String(port), '--sweep-minutes', '0'];
       const env = { HUIFANG_SECRET: SECRET };
       let server = await startServerProcess(args, env);
-      cleanups.push(() => killHard(server.child));
+      cleanup(() => killHard(server.child));
 
       const host = consoleHost();
-      cleanups.push(() => host.close());
+      cleanup(() => host.close());
       await host.handlers.login({ server: `http://127.0.0.1:${port}`, username: 'a1', password: PASSWORD });
       await settled(host);
 

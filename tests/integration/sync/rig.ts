@@ -6,6 +6,9 @@ import type { Store } from '../../../server/store/store';
 import { createHost, type Host } from '../../../electron/host/composition';
 import { memoryVault } from '../../../electron/host/sync';
 import type { SyncStatus } from '../../../shared/api/sync';
+import { afterAll } from 'vitest';
+import { openStore } from '../../../server/store/open';
+import type { EngineUnderTest } from '../server/harness';
 
 export const PASSWORD = 'agent password 1';
 
@@ -66,9 +69,33 @@ export async function inProcessServer(store: Store, port: number) {
   };
 }
 
-/** A console's host with an in-memory store, fast retries and the token kept in memory. */
-export function consoleHost(): Host {
-  return createHost({ dbFile: ':memory:', defaultRegion: 'CN', mode: 'web', version: 'it', sync: { vault: memoryVault(), retry: { baseMs: 50, maxMs: 400 } } });
+/** A console's host with an in-memory store, fast retries and the token kept in memory; `fetch` and `pullLimit` as the test needs. */
+export function consoleHost(options: { fetch?: typeof fetch; pullLimit?: number } = {}): Host {
+  return createHost({ dbFile: ':memory:', defaultRegion: 'CN', mode: 'web', version: 'it', sync: { vault: memoryVault(), retry: { baseMs: 50, maxMs: 400 }, ...options } });
+}
+
+/** Teardown steps of a describe block, run in reverse order after its last test. Call inside `describe`. */
+export function cleanupsAfterAll(): (...steps: (() => Promise<void> | void)[]) => void {
+  const steps: (() => Promise<void> | void)[] = [];
+  afterAll(async () => {
+    for (const step of steps.reverse()) await step();
+  });
+  return (...more) => void steps.push(...more);
+}
+
+/**
+ * A fresh database of `engine`, its store seeded (`seed`) and an in-process server on a free port;
+ * all of it torn down by `cleanup` in reverse order.
+ */
+export async function seededServer(engine: EngineUnderTest, cleanup: ReturnType<typeof cleanupsAfterAll>, customers: number, tasks: number) {
+  const db = await engine.open!();
+  cleanup(db.cleanup);
+  const store = await openStore(db.where);
+  cleanup(() => store.close());
+  const seeded = await seed(store, customers, tasks);
+  const server = await inProcessServer(store, await freePort());
+  cleanup(() => server.down());
+  return { store, server, ...seeded };
 }
 
 export async function until<T>(what: string, probe: () => T | Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000): Promise<T> {
