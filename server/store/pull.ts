@@ -67,7 +67,18 @@ export function pullStore(ctx: StoreContext) {
         return latestPerEntity(rows.filter((r) => inScope(r, scope)));
       });
       const loaded = await loadStates(read, latestPerEntity(rows));
-      const changes = visible.map((vs) => vs.flatMap((r) => loaded.get(entityKey(r))?.(r.seq) ?? []));
+      // Each row's Change is made once and shared by every actor who sees it (the live hub then
+      // serializes it once too): a team's 500 consoles all get the same history events.
+      const made = new Map<ChangeRow, Change | null>();
+      const change = (r: ChangeRow): Change | null => {
+        let c = made.get(r);
+        if (c === undefined) {
+          c = loaded.get(entityKey(r))?.(r.seq) ?? null;
+          made.set(r, c);
+        }
+        return c;
+      };
+      const changes = visible.map((vs) => vs.flatMap((r) => change(r) ?? []));
       const hasMore = rows.length === limit;
       const last = rows[rows.length - 1];
       return { changes, cursor: hasMore && last ? last.seq : Math.max(head, since), hasMore };

@@ -3,6 +3,7 @@ import { describeZodError } from '../../shared/api';
 import { LiveClientMessage, type LiveServerMessage } from '../../shared/sync';
 import type { Actor } from '../store/access';
 import type { Store } from '../store/store';
+import { changesFrames } from './frames';
 import { pushOps } from './push-ops';
 
 const BATCH = 500;
@@ -23,6 +24,11 @@ class Connection {
   send(msg: LiveServerMessage): void {
     if (this.open) this.socket.send(JSON.stringify(msg));
   }
+
+  /** A message already encoded (changesFrames), as a text frame. */
+  sendFrame(frame: Buffer): void {
+    if (this.open) this.socket.send(frame, { binary: false });
+  }
 }
 
 /**
@@ -31,7 +37,8 @@ class Connection {
  * what is new for it through the same scoped feed as /sync/pull, so live and pulled data never
  * differ. Connections at the same cursor — in steady state all of them — share one read of the
  * feed per wake-up (`store.pullMany`): 500 listening consoles cost one feed read per commit, not
- * 500. Wake-ups coalesce: one round at a time, and one more if something changed meanwhile.
+ * 500, and each change is serialized once per round, not once per console (`changesFrames`).
+ * Wake-ups coalesce: one round at a time, and one more if something changed meanwhile.
  */
 export class LiveHub {
   private readonly connections = new Set<Connection>();
@@ -80,10 +87,11 @@ export class LiveHub {
           since,
           BATCH,
         );
+        const frame = changesFrames();
         group.forEach((c, i) => {
           c.cursor = page.cursor;
           const changes = page.changes[i] ?? [];
-          if (changes.length > 0) c.send({ type: 'changes', changes, cursor: page.cursor });
+          if (changes.length > 0) c.sendFrame(frame(changes, page.cursor));
         });
         since = page.cursor;
         if (!page.hasMore) return;

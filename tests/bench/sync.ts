@@ -7,8 +7,9 @@
  *     the same database with the same concurrency. With 500 agents and no pause between outcomes the
  *     mean ack time is 500 / throughput (Little's law): 2,000/s means 250 ms on average.
  * Options: --customers=200000 --tasks=100000 --initial-runs=3 (the median is reported) --agents=500
- * --outcomes=20 (per agent) --warmup-s=2
- * (notes pushed the same way before the timed outcomes; 0 = a cold start, all agents at once).
+ * --outcomes=20 (per agent) --warmup-s=2 (notes pushed the same way before the timed outcomes;
+ * 0 = a cold start, all agents at once) --team-size=25 --listen=1 (the agents' consoles listen on
+ * their live channels, as synced consoles do, and get their team's changes; 0 = pushes only).
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,6 +37,11 @@ const SECRET_HEX = 'ef'.repeat(32);
 const SECRET = Buffer.from(SECRET_HEX, 'hex');
 const PASSWORD = 'bench password 1';
 const DAY = 86_400_000;
+/**
+ * Agents per team in the ingest: a supervisor's team, whose consoles all replicate the team's
+ * customers and so are sent every outcome's history event (a team of 500 is `--team-size=500`).
+ */
+const TEAM_SIZE = 25;
 
 function customer(i: number, at: string): { customer: Customer; phones: { e164: string; label: 'mobile'; isPrimary: boolean }[] } {
   return {
@@ -140,17 +146,26 @@ async function pgUrl(log: (m: string) => void): Promise<{ base: string; stop: ()
 
 /**
  * A simulated agent's console: the live channel (WebSocket) it pushes its outcomes over, one at a
- * time, as an online console does (electron/host/sync/client.ts). It does not say hello, so the
- * server streams it no changes: this measures pushes, not the fan-out of changes to 500 consoles.
+ * time, as an online console does (electron/host/sync/client.ts). With `listenFrom` it also says
+ * hello, as a synced console does, and the server streams it every change of its scope: each
+ * outcome's history event goes to every console of the agent's team.
  */
-async function agentChannel(base: string, token: string) {
+async function agentChannel(base: string, token: string, listenFrom: number | null, received: { frames: number; bytes: number }) {
   const socket = new WebSocket(`${base.replace(/^http/, 'ws')}/sync/live?access_token=${encodeURIComponent(token)}`);
   await new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());
     socket.once('error', reject);
   });
+  if (listenFrom !== null) socket.send(JSON.stringify({ type: 'hello', cursor: listenFrom }));
   let waiting: ((acks: { status: string; code?: string }[]) => void) | null = null;
   socket.on('message', (data: Buffer) => {
+    // Changes are counted, not parsed: the bench's one process plays 500 consoles, whose parsing
+    // would happen on 500 other machines and would only slow the server down here.
+    if (data.subarray(0, 18).toString('latin1') === '{"type":"changes",') {
+      received.frames++;
+      received.bytes += data.length;
+      return;
+    }
     const msg = JSON.parse(data.toString('utf8')) as { type: string; acks?: { status: string; code?: string }[]; message?: string };
     if (msg.type !== 'acks' || !msg.acks) throw new Error(`push refused: ${msg.message ?? msg.type}`);
     waiting?.(msg.acks);
@@ -166,19 +181,29 @@ async function agentChannel(base: string, token: string) {
   };
 }
 
-async function ingest(agents: number, perAgent: number, warmupMs: number, log: (m: string) => void) {
+/**
+ * `teamSize`: agents per team (agent a in team ⌊a / teamSize⌋, with its customer and tasks);
+ * `listen`: whether the agents' consoles listen on their live channels (each outcome fans out to the team).
+ */
+async function ingest(agents: number, perAgent: number, warmupMs: number, teamSize: number, listen: boolean, log: (m: string) => void) {
   const { base, stop } = await pgUrl(log);
   const db = await freshDatabase(base, 'bench');
   try {
     const store = await openStore({ postgres: db.url });
-    const team = (await store.createTeam('bench')).id;
     const at = new Date().toISOString();
     const total = agents * perAgent;
-    await store.bulkSeed(team, Array.from({ length: agents }, (_, i) => customer(i, at)), Array.from({ length: total }, (_, i) => task(i, agents, at)));
+    const teams: string[] = [];
+    for (let t = 0; t * teamSize < agents; t++) teams.push((await store.createTeam(`bench-${t}`)).id);
+    const teamOf = (a: number) => teams[Math.floor(a / teamSize)]!;
+    for (let t = 0; t < teams.length; t++) {
+      const members = Array.from({ length: Math.min(teamSize, agents - t * teamSize) }, (_, k) => t * teamSize + k);
+      const tasks = members.flatMap((a) => Array.from({ length: perAgent }, (_, k) => task(k * agents + a, agents, at)));
+      await store.bulkSeed(teams[t]!, members.map((a) => customer(a, at)), tasks);
+    }
     const actors: Actor[] = [];
     for (let a = 0; a < agents; a++) {
-      const u = await store.createUser({ username: `agent${a}`, passwordHash: 'x', role: 'agent', teamId: team });
-      actors.push({ userId: u.id, role: 'agent' as const, teamId: team });
+      const u = await store.createUser({ username: `agent${a}`, passwordHash: 'x', role: 'agent', teamId: teamOf(a) });
+      actors.push({ userId: u.id, role: 'agent' as const, teamId: teamOf(a) });
     }
     log(`claiming ${total} tasks for ${agents} agents…`);
     // Setup, not measured: claims in parallel, a few per connection.
@@ -191,6 +216,7 @@ async function ingest(agents: number, perAgent: number, warmupMs: number, log: (
         }
       }),
     );
+    const head = await store.headSeq();
     await store.close();
 
     // Baseline: single-row INSERT transactions into a table shaped like history, same concurrency.
@@ -218,8 +244,11 @@ async function ingest(agents: number, perAgent: number, warmupMs: number, log: (
       // outcomes, and then goes straight on to them — the clock starts at the end of the warm-up.
       // So the timed pushes meet a running system (JIT-compiled server, cached tokens, agents out of
       // step with each other) instead of 500 requests fired in the same millisecond at a cold one.
-      const channels = await Promise.all(actors.map((actor) => agentChannel(server.base, issueAccessToken(SECRET, actor, now, 3_600_000))));
+      const received = { frames: 0, bytes: 0 };
+      const channels = await Promise.all(actors.map((actor) => agentChannel(server.base, issueAccessToken(SECRET, actor, now, 3_600_000), listen ? head : null, received)));
       const warmEnd = performance.now() + warmupMs;
+      let atStart = { ...received };
+      const snapshot = setTimeout(() => (atStart = { ...received }), warmupMs);
       let warmNotes = 0;
       const t0 = warmEnd;
       await Promise.all(
@@ -249,8 +278,10 @@ async function ingest(agents: number, perAgent: number, warmupMs: number, log: (
         }),
       );
       const seconds = (performance.now() - t0) / 1000;
+      clearTimeout(snapshot);
+      const timed = { frames: received.frames - atStart.frames, bytes: received.bytes - atStart.bytes };
       for (const c of channels) c.close();
-      return { ingestPerS: total / seconds, ack: summarize(latencies), rawPerS, refused, total, warmNotes };
+      return { ingestPerS: total / seconds, ack: summarize(latencies), rawPerS, refused, total, warmNotes, received: timed };
     } finally {
       await killHard(server.child);
     }
@@ -271,12 +302,15 @@ export const sync: Benchmark = {
     const initial = await initialSync(customers, tasks, runs, log);
     log(`initial sync: median ${initial.initialS.toFixed(1)} s of ${runs} (${initial.runsS.map((r) => r.toFixed(1)).join(', ')}; raw bulk insert of the same rows: ${initial.rawS.toFixed(1)} s)`);
     const warmupS = Number(option(args, 'warmup-s') ?? 2);
-    const push = await ingest(agents, perAgent, warmupS * 1000, log);
-    log(`ingest (after ${warmupS} s of warm-up, ${push.warmNotes} notes): ${Math.round(push.ingestPerS)} outcomes/s, p99 ack ${push.ack.p99.toFixed(0)} ms, raw insert ${Math.round(push.rawPerS)}/s, not applied cleanly: ${push.refused}`);
+    const teamSize = Number(option(args, 'team-size') ?? TEAM_SIZE);
+    const listen = (option(args, 'listen') ?? '1') !== '0';
+    const push = await ingest(agents, perAgent, warmupS * 1000, teamSize, listen, log);
+    const fanOut = listen ? `; consoles listening in teams of ${teamSize}: ${push.received.frames} change messages, ${(push.received.bytes / 1e6).toFixed(0)} MB received` : '; consoles not listening';
+    log(`ingest (after ${warmupS} s of warm-up, ${push.warmNotes} notes): ${Math.round(push.ingestPerS)} outcomes/s, p99 ack ${push.ack.p99.toFixed(0)} ms, raw insert ${Math.round(push.rawPerS)}/s, not applied cleanly: ${push.refused}${fanOut}`);
     const result = {
       machine: machineInfo(),
       initialSync: { customers, tasks, seconds: initial.initialS, runsSeconds: initial.runsS, goalSeconds: 15, rawBulkInsertSeconds: initial.rawS, ratioToRaw: initial.initialS / initial.rawS, arrived: initial.counts },
-      ingest: { engine: 'postgres', agents, outcomes: push.total, warmupSeconds: warmupS, warmupNotes: push.warmNotes, perSecond: push.ingestPerS, goalPerSecond: 2000, ackMs: push.ack, goalP99Ms: 250, rawInsertPerSecond: push.rawPerS, ratioToRaw: push.ingestPerS / push.rawPerS, notAppliedCleanly: push.refused },
+      ingest: { engine: 'postgres', agents, teamSize, listening: listen, changeMessagesReceived: push.received.frames, changeBytesReceived: push.received.bytes, outcomes: push.total, warmupSeconds: warmupS, warmupNotes: push.warmNotes, perSecond: push.ingestPerS, goalPerSecond: 2000, ackMs: push.ack, goalP99Ms: 250, rawInsertPerSecond: push.rawPerS, ratioToRaw: push.ingestPerS / push.rawPerS, notAppliedCleanly: push.refused },
     };
     writeResult('sync', result);
     console.log(`sync: initial_s=${initial.initialS.toFixed(2)} ingest_per_s=${Math.round(push.ingestPerS)} p99_ack_ms=${push.ack.p99.toFixed(0)} raw_insert_per_s=${Math.round(push.rawPerS)}`);
