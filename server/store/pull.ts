@@ -1,5 +1,5 @@
 import type { Change, PullResponse } from '../../shared/sync';
-import type { ChangeRow, Queries } from '../db/queries';
+import type { ChangeRow, FeedScope, Queries } from '../db/queries';
 import { feedScope, inScope, type Actor } from './access';
 import type { StoreContext } from './context';
 import { customerChange, historyChange, taskChange } from './views';
@@ -37,6 +37,19 @@ function latestPerEntity(rows: readonly ChangeRow[]): ChangeRow[] {
   return [...latest.values()];
 }
 
+/** For each row, the index of the next row of the same entity in the page (-1: none). */
+function laterOfSameEntity(rows: readonly ChangeRow[]): Int32Array {
+  const later = new Int32Array(rows.length).fill(-1);
+  const lastAt = new Map<string, number>();
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const key = entityKey(rows[i]!);
+    const j = lastAt.get(key);
+    if (j !== undefined) later[i] = j;
+    lastAt.set(key, i);
+  }
+  return later;
+}
+
 /**
  * The change feed. The head is read first and the batch never goes past it: every change at or
  * below the head is committed (see the engines), so a cursor never skips a late commit.
@@ -62,26 +75,61 @@ export function pullStore(ctx: StoreContext) {
     async pullMany(actors: readonly Actor[], since: number, limit: number): Promise<{ changes: Change[][]; cursor: number; hasMore: boolean }> {
       const head = await read.headSeq();
       const rows = await read.listChanges(since, head, limit, { kind: 'all' });
-      const visible = actors.map((actor) => {
-        const scope = feedScope(actor);
-        return latestPerEntity(rows.filter((r) => inScope(r, scope)));
-      });
+      const later = laterOfSameEntity(rows);
       const loaded = await loadStates(read, latestPerEntity(rows));
       // Each row's Change is made once and shared by every actor who sees it (the live hub then
       // serializes it once too): a team's 500 consoles all get the same history events.
-      const made = new Map<ChangeRow, Change | null>();
-      const change = (r: ChangeRow): Change | null => {
-        let c = made.get(r);
+      const made: (Change | null | undefined)[] = new Array<undefined>(rows.length);
+      const change = (i: number): Change | null => {
+        let c = made[i];
         if (c === undefined) {
+          const r = rows[i]!;
           c = loaded.get(entityKey(r))?.(r.seq) ?? null;
-          made.set(r, c);
+          made[i] = c;
         }
         return c;
       };
-      const changes = visible.map((vs) => vs.flatMap((r) => change(r) ?? []));
+      // Agents differ only in task rows that name a holder both before and after (a claim, a
+      // renewal, an outcome of a leased task): an agent named in none sees what every such agent of
+      // its team sees, and they share one list (and the hub one frame).
+      const named = new Set<string>();
+      for (const r of rows) {
+        if (r.domain === 'task' && r.userId !== null && r.prevUserId !== null) named.add(r.userId).add(r.prevUserId);
+      }
+      const shared = new Map<string, Change[]>();
+      const changes = actors.map((actor) => {
+        const scope = feedScope(actor);
+        const key = scope.kind === 'all' ? 'all' : scope.kind === 'team' || !named.has(scope.userId) ? `${scope.kind} ${scope.teamId}` : null;
+        let out = key === null ? undefined : shared.get(key);
+        if (!out) {
+          out = visibleChanges(scope);
+          if (key !== null) shared.set(key, out);
+        }
+        return out;
+      });
       const hasMore = rows.length === limit;
       const last = rows[rows.length - 1];
       return { changes, cursor: hasMore && last ? last.seq : Math.max(head, since), hasMore };
+
+      /** What `pull` gives a scope: its rows, an entity once, at its last row the scope may see. */
+      function visibleChanges(scope: FeedScope): Change[] {
+        const out: Change[] = [];
+        for (let i = 0; i < rows.length; i++) {
+          const r = rows[i]!;
+          if (!inScope(r, scope)) continue;
+          let seenLater = false;
+          for (let j = later[i]!; j !== -1; j = later[j]!) {
+            if (inScope(rows[j]!, scope)) {
+              seenLater = true;
+              break;
+            }
+          }
+          if (seenLater) continue;
+          const c = change(i);
+          if (c) out.push(c);
+        }
+        return out;
+      }
     },
   };
 }

@@ -87,11 +87,11 @@ export class LiveHub {
           since,
           BATCH,
         );
-        const frame = changesFrames();
+        const frame = changesFrames(page.cursor);
         group.forEach((c, i) => {
           c.cursor = page.cursor;
           const changes = page.changes[i] ?? [];
-          if (changes.length > 0) c.sendFrame(frame(changes, page.cursor));
+          if (changes.length > 0) c.sendFrame(frame(changes));
         });
         since = page.cursor;
         if (!page.hasMore) return;
