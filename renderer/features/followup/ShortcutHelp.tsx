@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useStores, useWork } from '../../stores/context';
 import { Button } from '../../ui/Button';
+import { Kbd } from '../../ui/Kbd';
 import { SHORTCUTS } from './useShortcuts';
 import styles from './followup.module.css';
 
@@ -31,7 +32,7 @@ export function ShortcutHelp() {
                 {s.keys.map((k, i) => (
                   <span key={k}>
                     {i > 0 && ' + '}
-                    <kbd>{k}</kbd>
+                    <Kbd>{k}</Kbd>
                   </span>
                 ))}
               </dt>

@@ -7,6 +7,7 @@ import { useSoftphone, useStores, useWork, useWrapUps } from '../../stores/conte
 import { formatInZone } from '../../stores/zonedTime';
 import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
+import { Kbd } from '../../ui/Kbd';
 import { useNow } from '../common/useNow';
 import { usePhoneFormat } from '../common/usePhoneFormat';
 import { HistoryRow } from '../history/HistoryRow';
@@ -81,16 +82,16 @@ export function TaskPreviewCard({ preview }: { preview: TaskPreview }) {
       {!wrap && (
         <div className={styles.actions}>
           <Button variant="primary" icon="phone" data-testid="preview-call" disabled={!check.ok || placed || dialing} onClick={() => void work.getState().call()}>
-            {t('work.call')} <kbd>C</kbd>
+            {t('work.call')} <Kbd>C</Kbd>
           </Button>
           <Button data-testid="preview-skip" disabled={placed} onClick={() => work.getState().openSkip()}>
-            {t('work.skip')} <kbd>S</kbd>
+            {t('work.skip')} <Kbd>S</Kbd>
           </Button>
           <Button data-testid="preview-reschedule" disabled={placed} onClick={() => work.getState().openReschedule()}>
-            {t('work.reschedule')} <kbd>R</kbd>
+            {t('work.reschedule')} <Kbd>R</Kbd>
           </Button>
           <Button variant="ghost" data-testid="work-next" disabled={placed} onClick={() => void work.getState().next()}>
-            {t('work.next')} <kbd>N</kbd>
+            {t('work.next')} <Kbd>N</Kbd>
           </Button>
         </div>
       )}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/useFormat';
 import { useStores, useWork, useWrapUps } from '../../stores/context';
 import { Button } from '../../ui/Button';
+import { Kbd } from '../../ui/Kbd';
 import { ProblemCard } from '../../ui/ProblemCard';
 import { Skeleton } from '../../ui/Skeleton';
 import { StateCard } from '../../ui/StateCard';
@@ -26,7 +27,7 @@ export function WorkView() {
   const limit = softphone.getState().policy.wrapUpLimitSec;
   const next = (
     <Button variant="primary" data-testid="work-next" onClick={() => void work.getState().next()}>
-      {t('work.next')} <kbd>N</kbd>
+      {t('work.next')} <Kbd>N</Kbd>
     </Button>
   );
 

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useQueue, useStores } from '../../stores/context';
 import { Button } from '../../ui/Button';
+import { Kbd } from '../../ui/Kbd';
 import { ShortcutHelpButton } from '../followup/ShortcutHelp';
 import { Panel } from '../../ui/Panel';
 import { ProblemCard } from '../../ui/ProblemCard';
@@ -44,7 +45,7 @@ export function QueuePanel() {
     >
       <div className={styles.work}>
         <Button variant="primary" icon="phone" data-testid="queue-next" aria-keyshortcuts="N" onClick={() => void work.getState().next()}>
-          {t('work.next')} <kbd>N</kbd>
+          {t('work.next')} <Kbd>N</Kbd>
         </Button>
       </div>
       <QueueFilters />

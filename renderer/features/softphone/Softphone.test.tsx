@@ -1,12 +1,11 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { ParsedInputOf } from '../../../shared/api/contract';
 import { App } from '../../App';
 import { createApp } from '../../createApp';
-import { newLine, type Line } from '../../softphone/lines';
-import type { PhoneEngine, PhoneEvents } from '../../stores/softphone';
 import { createFakeHost } from '../../testing/fakeHost';
+import { FakePhone } from '../../testing/fakePhone';
 import { make360, makeCustomer, makeHistory } from '../../testing/fixtures';
 
 const settings = {
@@ -19,59 +18,6 @@ const settings = {
   whenNotAvailable: 'busy' as const,
   callWaiting: true,
 };
-
-/** A phone the test drives: it reports lines the way the sip.js softphone does. */
-class FakePhone implements PhoneEngine {
-  lines = new Map<string, Line>();
-  started: unknown = null;
-  constructor(readonly events: PhoneEvents) {}
-  emit() {
-    this.events.linesChanged([...this.lines.values()]);
-  }
-  ring(remote: string, raw: string): { line: Line; decision: 'ring' | 'busy' } {
-    const callerId = { raw, headers: { from: raw } };
-    const decision = this.events.decideInbound(callerId);
-    const line = newLine(`line-${this.lines.size + 1}`, 'inbound', remote, Date.now(), { callerId });
-    if (decision === 'ring') {
-      this.lines.set(line.id, line);
-      this.emit();
-    }
-    return { line, decision };
-  }
-  end(id: string, reason: string) {
-    const line = this.lines.get(id);
-    if (!line) return;
-    this.lines.delete(id);
-    this.emit();
-    this.events.lineEnded({ ...line, state: 'ended', endedAt: Date.now(), endReason: reason });
-  }
-  start = (s: unknown) => {
-    this.started = s;
-    this.events.registrationChanged({ state: 'registered', since: Date.now() });
-  };
-  stop = () => Promise.resolve();
-  dial = vi.fn(() => Promise.resolve('line-x'));
-  answer = vi.fn((id: string) => {
-    const line = this.lines.get(id);
-    if (line) this.lines.set(id, { ...line, state: 'active', answeredAt: Date.now() - 65_000 });
-    this.emit();
-    return Promise.resolve();
-  });
-  reject = vi.fn(() => Promise.resolve());
-  hangup = vi.fn((id: string) => {
-    this.end(id, 'hangup');
-    return Promise.resolve();
-  });
-  hold = vi.fn(() => Promise.resolve());
-  mute = vi.fn();
-  sendDtmf = vi.fn(() => Promise.resolve('info' as const));
-  blindTransfer = vi.fn(() => Promise.resolve());
-  attendedTransfer = vi.fn(() => Promise.resolve());
-  swap = vi.fn(() => Promise.resolve());
-  refreshQuality = () => Promise.resolve(null);
-  setInputDevice = vi.fn(() => Promise.resolve());
-  setOutputDevice = vi.fn(() => Promise.resolve());
-}
 
 function setup() {
   const zhang = makeCustomer({ id: 'c-zw', name: '张伟' });
@@ -105,7 +51,7 @@ function setup() {
     client: host.client,
     storage: null,
     preferredLanguages: ['en-US'],
-    createPhoneEngine: (ev) => (phone = new FakePhone(ev)),
+    createPhoneEngine: (ev) => (phone = new FakePhone(ev, { answeredAgoMs: 65_000 })),
   });
   const stop = stores.start();
   render(<App stores={stores} i18n={i18n} />);
@@ -156,9 +102,8 @@ describe('softphone in the console', () => {
     fireEvent.click(screen.getByTestId('agent-break'));
     fireEvent.click(screen.getByTestId('agent-break-lunch'));
     expect(screen.getByTestId('agent-state').dataset['state']).toBe('break');
-    let decision = '';
-    act(() => void (decision = t.phone().ring('13800138000', '<sip:13800138000@pbx>').decision));
-    expect(decision).toBe('busy');
+    act(() => void t.phone().ring('13800138000', '<sip:13800138000@pbx>'));
+    expect(t.phone().lastDecision).toBe('busy');
     expect(screen.queryByTestId('line')).toBeNull();
     await waitFor(() => expect(t.states).toContain('break:lunch'));
     t.stop();
@@ -168,7 +113,7 @@ describe('softphone in the console', () => {
     const t = setup();
     await waitFor(() => expect(t.phone()).not.toBeNull());
     let id = '';
-    act(() => void (id = t.phone().ring('13600136000', '<sip:13600136000@pbx>').line.id));
+    act(() => void (id = t.phone().ring('13600136000', '<sip:13600136000@pbx>').id));
     await waitFor(() => expect(screen.getByTestId('screen-pop').dataset['status']).toBe('unknown'));
     expect(screen.getByTestId('quick-create-name')).toBeTruthy();
     act(() => t.phone().end(id, 'missed'));
