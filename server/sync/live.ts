@@ -7,6 +7,15 @@ import { changesFrames } from './frames';
 import { pushOps } from './push-ops';
 
 const BATCH = 500;
+/**
+ * Bytes a console may have waiting in its socket before the hub stops sending it changes. A
+ * console on a slow link (or one that stopped reading) is skipped, its cursor left where it is, and
+ * caught up from that cursor once its socket has drained: the server never buffers an unbounded
+ * backlog for it, and its acks do not queue behind megabytes of changes.
+ */
+export const MAX_BUFFERED_BYTES = 1 << 20;
+/** How soon the hub looks again at consoles it held back. */
+const HELD_BACK_RETRY_MS = 100;
 
 /** One console's socket: who it is and how far it has been sent the feed (null until its hello). */
 class Connection {
@@ -19,6 +28,11 @@ class Connection {
 
   get open(): boolean {
     return this.socket.readyState === this.socket.OPEN;
+  }
+
+  /** More than MAX_BUFFERED_BYTES not yet written to the network. */
+  get backedUp(): boolean {
+    return this.socket.bufferedAmount > MAX_BUFFERED_BYTES;
   }
 
   send(msg: LiveServerMessage): void {
@@ -45,6 +59,9 @@ export class LiveHub {
   private readonly off: () => void;
   private running = false;
   private again = false;
+  private retry: NodeJS.Timeout | null = null;
+  /** Rounds in which some console was held back (backedUp): for tests and diagnostics. */
+  heldBackRounds = 0;
 
   constructor(private readonly store: Store) {
     this.off = store.onChange(() => void this.wake());
@@ -62,24 +79,39 @@ export class LiveHub {
     }
     this.running = true;
     try {
+      let heldBack = false;
       do {
         this.again = false;
         const groups = new Map<number, Connection[]>();
         for (const c of this.connections) {
           if (c.cursor === null || !c.open) continue;
+          if (c.backedUp) {
+            heldBack = true;
+            continue;
+          }
           const group = groups.get(c.cursor);
           if (group) group.push(c);
           else groups.set(c.cursor, [c]);
         }
         // A console catching up from an old cursor does not hold back the live ones.
-        await Promise.all([...groups].map(([cursor, group]) => this.flush(cursor, group)));
+        const flushed = await Promise.all([...groups].map(([cursor, group]) => this.flush(cursor, group)));
+        heldBack ||= flushed.includes(true);
       } while (this.again);
+      if (heldBack) {
+        this.heldBackRounds++;
+        this.retry ??= setTimeout(() => {
+          this.retry = null;
+          void this.wake();
+        }, HELD_BACK_RETRY_MS).unref();
+      }
     } finally {
       this.running = false;
     }
   }
 
-  private async flush(from: number, group: readonly Connection[]): Promise<void> {
+  /** Sends a group its pages from `from`; true when a console backed up on the way (the rest waits for its socket to drain). */
+  private async flush(from: number, everyone: readonly Connection[]): Promise<boolean> {
+    let group = everyone;
     try {
       for (let since = from; ; ) {
         const page = await this.store.pullMany(
@@ -94,10 +126,12 @@ export class LiveHub {
           if (changes.length > 0) c.sendFrame(frame(changes));
         });
         since = page.cursor;
-        if (!page.hasMore) return;
+        group = group.filter((c) => !c.backedUp);
+        if (!page.hasMore || group.length === 0) return group.length < everyone.length;
       }
     } catch {
       for (const c of group) c.send({ type: 'error', code: 'internal', message: 'could not read changes' });
+      return false;
     }
   }
 
@@ -139,5 +173,6 @@ export class LiveHub {
 
   close(): void {
     this.off();
+    if (this.retry) clearTimeout(this.retry);
   }
 }
