@@ -123,7 +123,7 @@ export function createFakeHost(data: FakeData = {}, overrides: Partial<Handlers>
   };
 }
 
-const SIGNED_OUT = { state: 'signed_out', offlineSince: null, pending: 0, lastSyncAt: null, server: null, username: null, lastError: null } as const;
+const SIGNED_OUT = { state: 'signed_out', offlineSince: null, pending: 0, lastSyncAt: null, server: null, username: null, lastError: null, progress: null } as const;
 
 function summary(c: Customer, phone: string | null) {
   return { id: c.id, name: c.name, segment: c.segment, city: c.city, phone: phone ?? makePhones(c.id)[0]?.e164 ?? null };

@@ -64,7 +64,7 @@ export function pullStore(ctx: StoreContext) {
       const changes = await loadAll(read, latestPerEntity(rows));
       const hasMore = rows.length === limit;
       const last = rows[rows.length - 1];
-      return { changes, cursor: hasMore && last ? last.seq : Math.max(head, since), hasMore };
+      return { changes, cursor: hasMore && last ? last.seq : Math.max(head, since), hasMore, head: Math.max(head, since) };
     },
     /**
      * `pull` for several consoles at the same cursor with one read of the feed and of the changed

@@ -21,6 +21,11 @@ export const SyncStatus = z.object({
   username: z.string().nullable(),
   /** Why the last attempt failed, in words for the agent (offline/signed_out only). */
   lastError: z.string().max(300).nullable(),
+  /**
+   * How far the pull in progress has come, 0–1 (syncing only, while the server says how far it
+   * has to go): a first sign-in loads a whole team's customers and takes a while.
+   */
+  progress: z.number().min(0).max(1).nullable(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 

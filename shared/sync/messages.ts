@@ -112,6 +112,11 @@ export const PullResponse = z.object({
   cursor: Cursor,
   /** More changes wait beyond this batch: pull again right away. */
   hasMore: z.boolean(),
+  /**
+   * The feed's head when this page was read: how far the console has to go, so it can show its
+   * progress while it catches up (an initial sync). Absent from servers before it was added.
+   */
+  head: Cursor.optional(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 /**

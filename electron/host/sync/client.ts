@@ -52,6 +52,8 @@ export class SyncClient {
   private api: ServerApi | null = null;
   private state: SyncState = 'signed_out';
   private offlineSince: number | null = null;
+  /** How far the pull in progress has come (0–1), when the server says where the feed's head is. */
+  private progress: number | null = null;
   private lastError: string | null = null;
   private generation = 0;
   private running = false;
@@ -79,6 +81,7 @@ export class SyncClient {
       server: session?.server ?? null,
       username: session?.username ?? null,
       lastError: this.state === 'offline' || this.state === 'signed_out' ? this.lastError : null,
+      progress: this.state === 'syncing' ? this.progress : null,
     };
   }
 
@@ -327,6 +330,8 @@ export class SyncClient {
       answer.catch(() => undefined);
       return answer;
     };
+    // The head only grows while we pull (others keep writing): the furthest one seen is the goal.
+    let head = since;
     try {
       for (let next: Promise<PullAnswer> | null = ask(since); next; ) {
         const answer: PullAnswer = await next;
@@ -338,9 +343,12 @@ export class SyncClient {
           next = ask(page.cursor);
           await requestSent();
         }
+        head = Math.max(head, page.head ?? page.cursor);
+        this.progress = head > since ? Math.min(1, (page.cursor - since) / (head - since)) : null;
         this.applyPage(page.changes, page.cursor);
       }
     } finally {
+      this.progress = null;
       if (initial) this.deps.replica.finishInitialLoad();
     }
   }

@@ -8,7 +8,7 @@ import { interact, renderApp, settle } from '../../testing/renderApp';
 
 afterEach(cleanup);
 
-const base: SyncStatus = { state: 'signed_out', offlineSince: null, pending: 0, lastSyncAt: null, server: null, username: null, lastError: null };
+const base: SyncStatus = { state: 'signed_out', offlineSince: null, pending: 0, lastSyncAt: null, server: null, username: null, lastError: null, progress: null };
 const online: SyncStatus = { ...base, state: 'online', server: 'http://127.0.0.1:8787', username: 'li.na', lastSyncAt: new Date().toISOString() };
 
 async function show(status: SyncStatus, login?: (input: LoginInput) => SyncStatus, languages = ['en-US']) {
@@ -34,6 +34,14 @@ describe('sync status pill', () => {
     const syncing = await show({ ...online, state: 'syncing' });
     expect(syncing.pill().dataset.state).toBe('syncing');
     expect(syncing.pill().textContent).toContain('Syncing');
+    cleanup();
+
+    // A first sign-in loading a team's customers says how far it has come.
+    const loading = await show({ ...online, state: 'syncing', progress: 0.427 });
+    expect(loading.pill().textContent).toContain('Syncing… 42%');
+    cleanup();
+    await show({ ...online, state: 'syncing', progress: 0.999 }, undefined, ['zh-CN']);
+    expect(screen.getByTestId('sync-status').textContent).toContain('同步中… 99%');
     cleanup();
 
     const since = new Date();

@@ -24,7 +24,7 @@ export function SyncStatus() {
     .join('\n');
   return (
     <>
-      <button type="button" className={styles.pill} data-testid="sync-status" data-state={status.state} data-pending={status.pending} title={title} onClick={() => setOpen(true)}>
+      <button type="button" className={styles.pill} data-testid="sync-status" data-state={status.state} data-pending={status.pending} data-progress={status.progress ?? undefined} title={title} onClick={() => setOpen(true)}>
         <span className={styles.dot} aria-hidden="true" />
         <span>{label(status, fmt, t)}</span>
         {status.pending > 0 && (
@@ -45,7 +45,8 @@ function label(status: Status, fmt: Formatters, t: T): string {
     case 'online':
       return t('sync.online');
     case 'syncing':
-      return t('sync.syncing');
+      // Floor, so 100 % means everything is in (the store may still build its indexes then).
+      return status.progress === null ? t('sync.syncing') : t('sync.syncingProgress', { percent: Math.floor(status.progress * 100) });
     case 'offline':
       return status.offlineSince ? t('sync.offline', { time: when(status.offlineSince, fmt) }) : t('sync.offlineUnknown');
     case 'signed_out':

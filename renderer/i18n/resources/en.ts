@@ -39,6 +39,7 @@ export const en = {
   sync: {
     online: 'Synced',
     syncing: 'Syncing…',
+    syncingProgress: 'Syncing… {{percent}}%',
     offline: 'Offline since {{time}}',
     offlineUnknown: 'Offline',
     signedOut: 'Signed out — sign in',

@@ -36,6 +36,7 @@ export const zhCN: Resource = {
   sync: {
     online: '已同步',
     syncing: '同步中…',
+    syncingProgress: '同步中… {{percent}}%',
     offline: '自 {{time}} 起离线',
     offlineUnknown: '离线',
     signedOut: '未登录 — 点击登录',

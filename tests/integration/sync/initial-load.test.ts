@@ -21,9 +21,19 @@ for (const engine of engines('tests/integration/sync/initial-load')) {
       const host = consoleHost({ pullLimit: 5 });
       cleanup(() => host.close());
       const before = triggers(host);
+      const progress: number[] = [];
+      host.events.on('syncStatus', (s) => {
+        if (s.progress !== null) progress.push(s.progress);
+      });
 
       await host.handlers.login({ server: server.base, username: 'a1', password: PASSWORD });
       await settled(host);
+      // The pill said how far the load had come, page by page, up to all of it; online, it says nothing more.
+      expect(progress.length).toBeGreaterThan(3);
+      expect(progress).toEqual([...progress].sort((a, b) => a - b));
+      expect(progress[0]).toBeLessThan(0.5);
+      expect(progress.at(-1)).toBe(1);
+      expect(host.sync.client.status().progress).toBeNull();
       expect(host.db.prepare('SELECT count(*) FROM customers').pluck().get()).toBe(23);
       expect(await names(host, '客户 17')).toEqual(['客户 17']);
       expect(await names(host, '户')).toHaveLength(23);
