@@ -3,7 +3,7 @@ import { parseWebArgs } from './web-args';
 
 describe('web.ts command line', () => {
   it('has defaults for a plain start', () => {
-    expect(parseWebArgs([])).toEqual({ port: 5170, db: '.data/huifang.db', region: 'CN', rendererDir: 'dist/renderer', dev: false, connectSrc: undefined, allowOrigins: [], sip: null });
+    expect(parseWebArgs([])).toEqual({ port: 5170, db: '.data/huifang.db', region: 'CN', rendererDir: 'dist/renderer', dev: false, connectSrc: undefined, allowOrigins: [], sip: null, sync: null });
   });
 
   it('reads the documented options', () => {
@@ -73,5 +73,18 @@ describe('web.ts command line', () => {
     [['--allow-origin', '*'], /^--allow-origin/],
   ])('names the bad option in %j', (argv, message) => {
     expect(() => parseWebArgs(argv)).toThrow(message);
+  });
+
+  it('signs in to a sync server on start, the password from the environment only', () => {
+    const args = parseWebArgs(['--sync-server', 'http://127.0.0.1:8787', '--sync-user', '1001'], { HUIFANG_SYNC_PASSWORD: 'pass1001' });
+    expect(args.sync).toEqual({ server: 'http://127.0.0.1:8787', username: '1001', password: 'pass1001' });
+    // Without a password: a stored session is resumed, or the agent signs in from the pill.
+    expect(parseWebArgs(['--sync-server', 'http://127.0.0.1:8787', '--sync-user', '1001']).sync).toEqual({ server: 'http://127.0.0.1:8787', username: '1001', password: undefined });
+    expect(() => parseWebArgs(['--sync-password', 'x'])).toThrow(/HUIFANG_SYNC_PASSWORD instead/);
+    expect(() => parseWebArgs(['--sync-pass=x'])).toThrow(/would show in ps/);
+    expect(() => parseWebArgs(['--sync-server', 'http://127.0.0.1:8787'])).toThrow('--sync-user: required with --sync-server');
+    expect(() => parseWebArgs(['--sync-user', '1001'])).toThrow('--sync-server: required with --sync-user');
+    expect(() => parseWebArgs(['--sync-server', 'ftp://server', '--sync-user', '1001'])).toThrow(/--sync-server: must be an http/);
+    expect(() => parseWebArgs([], { HUIFANG_SYNC_PASSWORD: 'pass1001' })).toThrow(/nothing to use it for/);
   });
 });

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { SoftphoneSettings } from '../../shared/api';
+import { LoginInput } from '../../shared/api/sync';
 import { DEFAULT_CONNECT_SRC, parseConnectSrc } from './csp';
 
 /** The softphone pre-configured from the command line (demo, tests); see `--sip-*`. */
@@ -14,6 +15,14 @@ export interface SipPreset {
   password: string | undefined;
 }
 
+/** The console signed in to a sync server from the command line (demo, tests); see `--sync-*`. */
+export interface SyncPreset {
+  server: string;
+  username: string;
+  /** From $HUIFANG_SYNC_PASSWORD only. Undefined: resume a stored session, or wait for a sign-in from the pill. */
+  password: string | undefined;
+}
+
 export interface WebArgs {
   port: number;
   db: string;
@@ -25,18 +34,23 @@ export interface WebArgs {
   allowOrigins: string[];
   /** Softphone settings to save on start (sealed password), or null to leave the stored ones. */
   sip: SipPreset | null;
+  /** The sync server to sign in to on start, or null to leave the console's session as it is. */
+  sync: SyncPreset | null;
   /** --followup-config as given (web.ts falls back to $HUIFANG_FOLLOWUP_CONFIG, then the machine-wide file). */
   followUpConfig: string | undefined;
 }
 
 /** The environment variable carrying the SIP password for `--sip-*`. */
 export const SIP_PASSWORD_ENV = 'HUIFANG_SIP_PASSWORD';
+/** The environment variable carrying the sync password for `--sync-*`. */
+export const SYNC_PASSWORD_ENV = 'HUIFANG_SYNC_PASSWORD';
 
 export const WEB_USAGE = `usage: tsx electron/host/web.ts [--port 5170] [--db .data/huifang.db] [--region CN]
                              [--renderer dist/renderer] [--dev] [--connect-src "wss://pbx:8089 …"]
                              [--allow-origin http://127.0.0.1:5173] [--followup-config /etc/huifang/followup.json]
                              [--sip-ws ws://127.0.0.1:8088 --sip-domain huifang.test --sip-extension 1001
                               [--sip-display-name "Agent 1001"] [--sip-wrap-up 60]]
+                             [--sync-server http://127.0.0.1:8787 --sync-user 1001]
   --port         port on 127.0.0.1 (0 picks a free one)
   --db           SQLite file, created with its folder when missing (":memory:" for a throwaway host)
   --region       two-letter region for numbers typed without a country code
@@ -52,13 +66,20 @@ export const WEB_USAGE = `usage: tsx electron/host/web.ts [--port 5170] [--db .d
   --sip-ws, --sip-domain, --sip-extension, --sip-display-name, --sip-wrap-up (seconds, 0 = none)
                  pre-configure the softphone (saved on start; the WebSocket is added to connect-src).
                  The password comes from $HUIFANG_SIP_PASSWORD, never from a flag; unset keeps the
-                 stored one`;
+                 stored one
+  --sync-server, --sync-user
+                 sign in to this sync server as this user on start (a session for the same server
+                 and user is resumed instead). The password comes from $HUIFANG_SYNC_PASSWORD, never
+                 from a flag. An unreachable server leaves the console working offline`;
 
 /** Reads the command line; throws an Error naming the bad option (the caller prints it with the usage). */
 export function parseWebArgs(argv: readonly string[], env: Record<string, string | undefined> = {}): WebArgs {
   for (const arg of argv) {
     if (/^--sip-pass(word)?(=|$)/.test(arg)) {
       throw new Error(`--sip-password: not accepted on the command line (it would show in ps); set $${SIP_PASSWORD_ENV} instead`);
+    }
+    if (/^--sync-pass(word)?(=|$)/.test(arg)) {
+      throw new Error(`--sync-password: not accepted on the command line (it would show in ps); set $${SYNC_PASSWORD_ENV} instead`);
     }
   }
   const { values } = parseArgs({
@@ -77,6 +98,8 @@ export function parseWebArgs(argv: readonly string[], env: Record<string, string
       'sip-display-name': { type: 'string' },
       'sip-wrap-up': { type: 'string' },
       'followup-config': { type: 'string' },
+      'sync-server': { type: 'string' },
+      'sync-user': { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -99,8 +122,25 @@ export function parseWebArgs(argv: readonly string[], env: Record<string, string
     connectSrc,
     allowOrigins,
     sip,
+    sync: syncPreset(values['sync-server'], values['sync-user'], env[SYNC_PASSWORD_ENV]),
     followUpConfig: values['followup-config'],
   };
+}
+
+function syncPreset(server: string | undefined, username: string | undefined, password: string | undefined): SyncPreset | null {
+  if (server === undefined && username === undefined) {
+    if (password !== undefined) throw new Error(`$${SYNC_PASSWORD_ENV} is set but no --sync-server/--sync-user: nothing to use it for`);
+    return null;
+  }
+  if (server === undefined) throw new Error('--sync-server: required with --sync-user');
+  if (username === undefined) throw new Error('--sync-user: required with --sync-server');
+  // The sign-in dialog's own rules; the password is checked by the server, only its presence here.
+  const checked = LoginInput.shape.server.safeParse(server);
+  if (!checked.success) throw new Error(`--sync-server: ${checked.error.issues[0]?.message ?? 'invalid'}, got "${server.slice(0, 80)}"`);
+  const user = LoginInput.shape.username.safeParse(username);
+  if (!user.success) throw new Error(`--sync-user: ${user.error.issues[0]?.message ?? 'invalid'}, got "${username.slice(0, 80)}"`);
+  if (password !== undefined && (password.length === 0 || password.length > 200)) throw new Error(`$${SYNC_PASSWORD_ENV}: expected 1 to 200 characters`);
+  return { server: checked.data, username: user.data, password };
 }
 
 const SIP_FLAGS = ['sip-ws', 'sip-domain', 'sip-extension', 'sip-display-name', 'sip-wrap-up'] as const;

@@ -13,7 +13,8 @@ import { createHost, type Host } from './composition';
 import { configFileFrom } from './services/followup/config';
 import { applySipPreset, describeSipState } from './sip-preset';
 import { createToken } from './transports/token';
-import { parseWebArgs, SIP_PASSWORD_ENV, WEB_USAGE, type WebArgs } from './web-args';
+import { applySyncPreset } from './sync-preset';
+import { parseWebArgs, SIP_PASSWORD_ENV, SYNC_PASSWORD_ENV, WEB_USAGE, type WebArgs } from './web-args';
 import { startWebServer, type ViteMiddleware, type WebServer } from './web-server';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -51,8 +52,9 @@ async function main(): Promise<void> {
   } catch (error) {
     return fail(`${(error as Error).message}\n${WEB_USAGE}`, 2);
   } finally {
-    // Read once; no child process (Vite, a plugin) inherits the SIP password.
+    // Read once; no child process (Vite, a plugin) inherits the SIP or sync password.
     delete process.env[SIP_PASSWORD_ENV];
+    delete process.env[SYNC_PASSWORD_ENV];
   }
   const host = openHost(args);
   if (args.sip) {
@@ -84,6 +86,8 @@ async function main(): Promise<void> {
     host.close();
     return fail((error as Error).message, 1);
   }
+  // After the page is served: a first sign-in pulls the team's data, and the page shows its progress.
+  if (args.sync) console.log(await applySyncPreset(host.handlers, args.sync));
   console.log(`Huifang console (web mode, ${args.db}): ${server.url}`);
 
   let stopping = false;
