@@ -29,7 +29,8 @@ function openHost(args: WebArgs): Host {
   try {
     if (args.db !== ':memory:') mkdirSync(path.dirname(path.resolve(args.db)), { recursive: true });
     const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
-    const host = createHost({ dbFile: args.db, defaultRegion: args.region, mode: 'web', version, followUp: { configFile } });
+    // The sign-in dialog offers the --sync-server address when the sign-in on start did not go through.
+    const host = createHost({ dbFile: args.db, defaultRegion: args.region, mode: 'web', version, followUp: { configFile }, ...(args.sync ? { serverUrl: args.sync.server } : {}) });
     if (configFile !== null) console.log(`follow-up settings: ${configFile}`);
     return host;
   } catch (error) {

@@ -22,10 +22,10 @@ interface Run {
   exited: Promise<number | null>;
 }
 
-function run(args: string[]): Run {
+function run(args: string[], env: Record<string, string> = {}): Run {
   // node with tsx's loader, not the tsx CLI: the CLI relays SIGTERM only after its child reports a
   // handler over IPC, and on a loaded machine it gave up waiting and exited 143 itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/host/web.ts', '--renderer', dir, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/host/web.ts', '--renderer', dir, ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -54,6 +54,30 @@ describe('tsx electron/host/web.ts', { timeout: 60_000 }, () => {
       const transport = createWsTransport({ url: bridgeUrl(url, token), WebSocket: wsWithOrigin(url.origin), callTimeoutMs: 5_000 });
       try {
         await expect(createClient(transport).api.appInfo({})).resolves.toMatchObject({ mode: 'web', defaultRegion: 'CN', customers: 0 });
+      } finally {
+        transport.close();
+      }
+    } finally {
+      started.child.kill('SIGTERM');
+    }
+    await expect(started.exited).resolves.toBe(0);
+  });
+
+  it('starts working offline when the sync server it should sign in to is not there, and offers that server in the sign-in', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const server = `http://127.0.0.1:${port}`;
+    const started = run(['--port', '0', '--db', ':memory:', '--sync-server', server, '--sync-user', '1001'], { HUIFANG_SYNC_PASSWORD: 'huifang-1001' });
+    try {
+      const url = await printedUrl(started);
+      expect(started.output()).toContain(`sync: could not sign in as 1001 at ${server}`);
+      expect(started.output()).not.toContain('huifang-1001');
+      const token = tokenFromFragment(url.hash) ?? '';
+      const transport = createWsTransport({ url: bridgeUrl(url, token), WebSocket: wsWithOrigin(url.origin), callTimeoutMs: 5_000 });
+      try {
+        await expect(createClient(transport).api.syncStatus({})).resolves.toMatchObject({ state: 'signed_out', server });
       } finally {
         transport.close();
       }
