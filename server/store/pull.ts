@@ -26,17 +26,6 @@ async function loadAll(read: Queries, rows: readonly ChangeRow[]): Promise<Chang
   return rows.flatMap((r) => byKey.get(entityKey(r))?.(r.seq) ?? []);
 }
 
-/** An entity changed several times in a batch is sent once, in its current state, at its last seq. */
-function latestPerEntity(rows: readonly ChangeRow[]): ChangeRow[] {
-  const latest = new Map<string, ChangeRow>();
-  for (const r of rows) {
-    const key = entityKey(r);
-    latest.delete(key);
-    latest.set(key, r);
-  }
-  return [...latest.values()];
-}
-
 /** For each row, the index of the next row of the same entity in the page (-1: none). */
 function laterOfSameEntity(rows: readonly ChangeRow[]): Int32Array {
   const later = new Int32Array(rows.length).fill(-1);
@@ -48,6 +37,11 @@ function laterOfSameEntity(rows: readonly ChangeRow[]): Int32Array {
     lastAt.set(key, i);
   }
   return later;
+}
+
+/** An entity changed several times in a batch is sent once, in its current state, at its last seq. */
+function latestPerEntity(rows: readonly ChangeRow[], later = laterOfSameEntity(rows)): ChangeRow[] {
+  return rows.filter((_, i) => later[i] === -1);
 }
 
 /**
@@ -76,7 +70,7 @@ export function pullStore(ctx: StoreContext) {
       const head = await read.headSeq();
       const rows = await read.listChanges(since, head, limit, { kind: 'all' });
       const later = laterOfSameEntity(rows);
-      const loaded = await loadStates(read, latestPerEntity(rows));
+      const loaded = await loadStates(read, latestPerEntity(rows, later));
       // Each row's Change is made once and shared by every actor who sees it (the live hub then
       // serializes it once too): a team's 500 consoles all get the same history events.
       const made: (Change | null | undefined)[] = new Array<undefined>(rows.length);
