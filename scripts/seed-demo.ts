@@ -5,20 +5,9 @@
 import { parseArgs } from 'node:util';
 import { KNOWN } from '../electron/host/demo/known';
 import { RefusedToOverwrite, seedDemoFile } from '../electron/host/demo/seedFile';
+import { MAX_CUSTOMERS, MIN_CUSTOMERS, anchor, failer, integer } from './demo-cli';
 
-const MIN_CUSTOMERS = 1_000;
-const MAX_CUSTOMERS = 1_000_000;
-
-function fail(message: string): never {
-  process.stderr.write(`seed-demo: ${message}\n`);
-  process.exit(2);
-}
-
-function integer(name: string, value: string, min: number, max: number): number {
-  const n = Number(value.replace(/[_,]/g, ''));
-  if (!Number.isInteger(n) || n < min || n > max) fail(`--${name}: expected a whole number from ${min} to ${max}, got "${value}"`);
-  return n;
-}
+const fail = failer('seed-demo');
 
 const { values } = (() => {
   try {
@@ -37,10 +26,9 @@ const { values } = (() => {
   }
 })();
 
-const customers = integer('customers', values.customers, MIN_CUSTOMERS, MAX_CUSTOMERS);
-const seed = integer('seed', values.seed, 0, 2 ** 32 - 1);
-const anchorMs = values.anchor === undefined ? undefined : Date.parse(values.anchor);
-if (anchorMs !== undefined && Number.isNaN(anchorMs)) fail(`--anchor: expected an ISO date such as 2026-11-20, got "${values.anchor}"`);
+const customers = integer(fail, 'customers', values.customers, MIN_CUSTOMERS, MAX_CUSTOMERS);
+const seed = integer(fail, 'seed', values.seed, 0, 2 ** 32 - 1);
+const anchorMs = anchor(fail, values.anchor);
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 process.stderr.write(`seeding ${values.db}: ${fmt(customers)} customers, seed ${seed}…\n`);

@@ -7,12 +7,10 @@
  */
 import { parseArgs } from 'node:util';
 import { openStore } from '../server/store/open';
+import { MAX_CUSTOMERS, MIN_CUSTOMERS, anchor, failer, integer } from './demo-cli';
 import { DEMO_ACCOUNTS, seedServerDemo } from './server-demo';
 
-function fail(message: string): never {
-  process.stderr.write(`seed-server-demo: ${message}\n`);
-  process.exit(2);
-}
+const fail = failer('seed-server-demo');
 
 const { values } = (() => {
   try {
@@ -22,14 +20,10 @@ const { values } = (() => {
   }
 })();
 if (values.db && values.pg) fail('--db and --pg exclude each other');
-const customers = Number(values.customers.replace(/[_,]/g, ''));
-if (!Number.isInteger(customers) || customers < 1_000 || customers > 1_000_000) fail(`--customers: expected a whole number from 1000 to 1000000, got "${values.customers}"`);
-const seed = Number(values.seed);
-if (!Number.isInteger(seed) || seed < 0) fail(`--seed: expected a whole number, got "${values.seed}"`);
-
+const customers = integer(fail, 'customers', values.customers, MIN_CUSTOMERS, MAX_CUSTOMERS);
+const seed = integer(fail, 'seed', values.seed, 0, 2 ** 32 - 1);
 const today = new Date();
-const anchorMs = values.anchor === undefined ? Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) : Date.parse(values.anchor);
-if (Number.isNaN(anchorMs)) fail(`--anchor: expected an ISO date such as 2026-11-20, got "${values.anchor}"`);
+const anchorMs = anchor(fail, values.anchor) ?? Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
 
 const where = values.pg ? { postgres: values.pg } : { sqlite: values.db ?? '.data/server.db' };
 const store = await openStore(where);
