@@ -1,4 +1,5 @@
 import { dispatch, type Handlers } from '../../shared/api';
+import { serverBase } from './sync/http';
 import type { SyncPreset } from './web-args';
 
 /**
@@ -8,7 +9,7 @@ import type { SyncPreset } from './web-args';
  * offline, signed out, with the reason in the line it returns. Never echoes the password.
  */
 export async function applySyncPreset(handlers: Handlers, preset: SyncPreset): Promise<string> {
-  const server = preset.server.replace(/\/+$/, '');
+  const server = serverBase(preset.server);
   const current = await handlers.syncStatus({});
   if (current.state !== 'signed_out' && current.server === server && current.username === preset.username) {
     return `sync: ${preset.username} at ${server}, session resumed (${current.state})`;

@@ -40,9 +40,12 @@ export interface PullAnswer {
   page(): Promise<PullResponse>;
 }
 
+/** A server address as the console keeps it (the session's `server`): without trailing slashes. */
+export const serverBase = (address: string): string => address.replace(/\/+$/, '');
+
 /** The server's HTTP API as the console uses it; every answer is validated before it is trusted. */
 export function serverApi(base: string, fetchImpl: typeof fetch = fetch) {
-  const root = base.replace(/\/+$/, '');
+  const root = serverBase(base);
   async function send(method: 'GET' | 'POST', path: string, token: string | null, body?: unknown): Promise<Response> {
     try {
       return await fetchImpl(`${root}${path}`, {
